@@ -1,0 +1,88 @@
+package bonbu.component;
+
+import bonbu.shared.ProblemException;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The read side of the catalog: an in-memory snapshot with every effective status computed,
+ * reloaded only when the catalog revision in the database has moved (one indexed read per call),
+ * so every replica converges on what was committed.
+ */
+@ApplicationScoped
+public class Catalog {
+
+    private volatile CatalogSnapshot current;
+
+    /**
+     * The current catalog. Inside a write transaction call it before changing anything: a snapshot
+     * read from uncommitted changes must never be cached.
+     */
+    @Transactional
+    CatalogSnapshot snapshot() {
+        long revision = revision();
+        CatalogSnapshot s = current;
+        if (s != null && s.revision == revision) {
+            return s;
+        }
+        synchronized (this) {
+            s = current;
+            if (s != null && s.revision == revision) {
+                return s;
+            }
+            s = load(revision);
+            if (current == null || current.revision <= revision) {
+                current = s;
+            }
+            return s;
+        }
+    }
+
+    /** Installs a snapshot built by a write once that write has committed. */
+    void committed(CatalogSnapshot snapshot) {
+        synchronized (this) {
+            if (current == null || current.revision < snapshot.revision) {
+                current = snapshot;
+            }
+        }
+    }
+
+    public List<ComponentView> all() {
+        return snapshot().views();
+    }
+
+    public ComponentView get(String key) {
+        CatalogSnapshot s = snapshot();
+        return s.view(s.indexOf(key).orElseThrow(() -> unknown(key)));
+    }
+
+    static ProblemException unknown(String key) {
+        return ProblemException.notFound(
+                "There is no component with key '" + key + "'. GET /api/components lists them.");
+    }
+
+    private static long revision() {
+        Object value = Panache.getEntityManager()
+                .createNativeQuery("SELECT revision FROM catalog_revision WHERE id = 1")
+                .getSingleResult();
+        return ((Number) value).longValue();
+    }
+
+    private static CatalogSnapshot load(long revision) {
+        List<Component> components = Component.list("order by id");
+        Map<Long, String> keys = new HashMap<>(components.size() * 2);
+        for (Component c : components) keys.put(c.id, c.key);
+        List<CatalogGraph.Edge> edges = ComponentDependency.<ComponentDependency>listAll().stream()
+                .map(d -> new CatalogGraph.Edge(keys.get(d.id.downstreamId()), keys.get(d.id.upstreamId()), d.kind))
+                .toList();
+        CatalogSnapshot snapshot = CatalogSnapshot.of(
+                revision, components.stream().map(ComponentRecord::of).toList(), edges);
+        // The entities were only read to build the snapshot; do not keep 11,000 of them managed.
+        Panache.getEntityManager().clear();
+        return snapshot;
+    }
+}

@@ -1,0 +1,52 @@
+package bonbu.security;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** A staff member's account: bcrypt password hash and roles, kept in PostgreSQL. */
+@Entity
+@Table(name = "staff_account")
+class StaffAccount extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    @Column(nullable = false, unique = true)
+    String username;
+
+    @Column(name = "display_name", nullable = false)
+    String displayName;
+
+    @Column(name = "password_hash", nullable = false)
+    String passwordHash;
+
+    /** Created by the demo data; the prod profile refuses to start while any exists. */
+    @Column(nullable = false)
+    boolean demo;
+
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "staff_account_role", joinColumns = @JoinColumn(name = "account_id"))
+    @Column(name = "role")
+    Set<String> roles = new HashSet<>();
+
+    static Optional<StaffAccount> findByUsername(String username) {
+        return find("username", username).firstResultOptional();
+    }
+}

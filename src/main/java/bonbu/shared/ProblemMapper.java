@@ -1,0 +1,241 @@
+package bonbu.shared;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The single place that turns failures into {@code application/problem+json} answers. */
+public class ProblemMapper {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.status(), e.title(), e.getMessage(), e.extensions());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Map<String, String>> errors = e.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .map(v -> Map.of("field", field(v), "message", v.getMessage()))
+                .toList();
+        String detail = errors.stream()
+                .map(err -> err.get("field") + ": " + err.get("message"))
+                .collect(Collectors.joining("; "));
+        return respond(400, "Invalid request", "Some fields are not valid: " + detail, Map.of("errors", errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            List<String> known = u.getKnownPropertyIds() == null
+                    ? List.of()
+                    : u.getKnownPropertyIds().stream()
+                            .map(String::valueOf)
+                            .sorted()
+                            .toList();
+            String field = path(u);
+            return respond(
+                    400,
+                    "Invalid request",
+                    "Unknown field '" + field + "'. Known fields here: " + String.join(", ", known) + ".",
+                    Map.of("errors", List.of(Map.of("field", field, "message", "unknown field")), "known", known));
+        }
+        if (e instanceof InvalidFormatException f
+                && f.getTargetType() != null
+                && f.getTargetType().isEnum()) {
+            List<String> allowed = Arrays.stream(f.getTargetType().getEnumConstants())
+                    .map(Object::toString)
+                    .toList();
+            String field = path(f);
+            return respond(
+                    400,
+                    "Invalid request",
+                    "'" + f.getValue() + "' is not a valid value for '" + field + "'. Allowed: "
+                            + String.join(", ", allowed) + ".",
+                    Map.of(
+                            "errors",
+                            List.of(Map.of("field", field, "message", "must be one of " + String.join(", ", allowed))),
+                            "allowed",
+                            allowed));
+        }
+        if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            String field = path(m);
+            String expected = m.getTargetType() == null ? "another type" : describe(m.getTargetType());
+            return respond(
+                    400,
+                    "Invalid request",
+                    "Field '" + field + "' has the wrong type: expected " + expected + ".",
+                    Map.of("errors", List.of(Map.of("field", field, "message", "expected " + expected))));
+        }
+        String location = e.getLocation() == null
+                ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
+        return respond(400, "Malformed JSON", "The request body is not valid JSON" + location + ".", null);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(AuthenticationFailedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(
+                403,
+                "Forbidden",
+                "Your account does not have a role that allows this. Ask an administrator for the role this action needs.",
+                null);
+    }
+
+    @ServerExceptionMapper
+    public Response concurrentChange(OptimisticLockException e) {
+        return respond(409, "Conflict", "Someone else changed this at the same moment. Reload it and try again.", null);
+    }
+
+    @ServerExceptionMapper
+    public Response databaseDown(JDBCConnectionException e) {
+        return unavailable(e);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status == 413) {
+            return respond(413, "Request too large", "The request body is larger than 1 MiB.", null);
+        }
+        String detail = switch (status) {
+            case 404 -> "There is nothing at this address. Check the path against /q/openapi.";
+            case 405 -> "This address does not accept that HTTP method. Check /q/openapi.";
+            case 406 -> "This address answers only in JSON: accept application/json.";
+            case 415 -> "Send the request body as application/json.";
+            default -> e.getMessage();
+        };
+        Response.StatusType type = e.getResponse().getStatusInfo();
+        return respond(status, type.getReasonPhrase(), detail, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        if (causedBy(e, SQLException.class) && isConnectionFailure(e)) {
+            return unavailable(e);
+        }
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error, reference %s", reference);
+        return respond(
+                500,
+                "Internal error",
+                "Something went wrong on our side. Nothing was changed. Quote reference " + reference
+                        + " when reporting it.",
+                Map.of("reference", reference));
+    }
+
+    private Response unavailable(Throwable e) {
+        LOG.warnf("Database unavailable: %s", e.getMessage());
+        return Response.status(503)
+                .type(PROBLEM_JSON)
+                .header("Retry-After", "5")
+                .entity(body(
+                        503,
+                        "Service unavailable",
+                        "The database cannot be reached, so nothing was changed. Try again shortly.",
+                        null))
+                .build();
+    }
+
+    private static Response unauthorized() {
+        return Response.status(401)
+                .type(PROBLEM_JSON)
+                .header("WWW-Authenticate", "Basic realm=\"bonbu\", charset=\"UTF-8\"")
+                .entity(body(401, "Unauthorized", "Sign in: send a valid staff username and password.", null))
+                .build();
+    }
+
+    public static Response respond(int status, String title, String detail, Map<String, Object> extensions) {
+        return Response.status(status)
+                .type(PROBLEM_JSON)
+                .entity(body(status, title, detail, extensions))
+                .build();
+    }
+
+    public static Map<String, Object> body(int status, String title, String detail, Map<String, Object> extensions) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        if (extensions != null) {
+            body.putAll(extensions);
+        }
+        return body;
+    }
+
+    private static String field(ConstraintViolation<?> v) {
+        // "create.request.name.ko" -> "name.ko": drop the method and parameter names
+        String path = v.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", Arrays.copyOfRange(parts, 2, parts.length)) : path;
+    }
+
+    private static String path(MismatchedInputException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == String.class) return "a string";
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "a number";
+        if (type == Boolean.class || type == boolean.class) return "true or false";
+        if (List.class.isAssignableFrom(type) || type.isArray()) return "a list";
+        return "an object";
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) return true;
+        }
+        return false;
+    }
+
+    private static boolean isConnectionFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s
+                    && s.getSQLState() != null
+                    && s.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLTransientConnectionException) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,59 @@
+package bonbu.timeline;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The append-only log that every change writes to and every view reads from. */
+@ApplicationScoped
+public class Timeline {
+
+    public static final String SYSTEM_ACTOR = "system";
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Appends entries in the caller's transaction. Call it as the last step of a change: the
+     * sequence counter it takes stays locked until commit, so pending entity changes are flushed
+     * first (their row locks are always taken before the counter's, which rules out deadlocks).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<TimelineEvent> append(String actor, List<NewTimelineEntry> entries) {
+        Panache.getEntityManager().flush();
+        Instant at = clock.instant();
+        List<TimelineEvent> stored = new ArrayList<>(entries.size());
+        for (NewTimelineEntry entry : entries) {
+            TimelineEntry row = new TimelineEntry();
+            row.at = at;
+            row.actor = actor;
+            row.type = entry.type();
+            row.audience = entry.audience();
+            row.incident = entry.incident();
+            row.data = entry.data();
+            row.persist();
+            stored.add(row.toEvent());
+        }
+        return stored;
+    }
+
+    /** Entries after {@code since} in sequence order, at most {@code limit} of them. */
+    public List<TimelineEvent> since(long since, int limit) {
+        return TimelineEntry.<TimelineEntry>find("seq > ?1 order by seq", since).page(0, limit).list().stream()
+                .map(TimelineEntry::toEvent)
+                .toList();
+    }
+
+    /** The highest committed sequence number. */
+    public long lastSeq() {
+        Object value = Panache.getEntityManager()
+                .createNativeQuery("SELECT last_seq FROM timeline_counter WHERE id = 1")
+                .getSingleResult();
+        return ((Number) value).longValue();
+    }
+}

@@ -1,0 +1,80 @@
+package bonbu.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Helpers for API tests: signed-in requests as the demo accounts, and unique names. */
+public final class Api {
+
+    public static final String PASSWORD = "bonbu-demo";
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final String RUN = Long.toString(System.nanoTime() % 100_000, 36);
+
+    private Api() {}
+
+    /** A JSON request signed in as one of the demo accounts. */
+    public static RequestSpecification as(String username) {
+        return given().auth().preemptive().basic(username, PASSWORD).contentType(ContentType.JSON);
+    }
+
+    /** A key no other test uses: {@code prefix-<run>-<n>}. */
+    public static String uniqueKey(String prefix) {
+        return prefix + "-" + RUN + "-" + COUNTER.incrementAndGet();
+    }
+
+    /** A minimal valid component body. */
+    public static Map<String, Object> component(String key, int tier, boolean isPublic) {
+        return Map.of(
+                "key",
+                key,
+                "name",
+                Map.of("ko", "테스트 " + key, "en", "Test " + key),
+                "group",
+                Map.of("ko", "시험", "en", "Tests"),
+                "kind",
+                "PUBLIC_SERVICE",
+                "tier",
+                tier,
+                "public",
+                isPublic);
+    }
+
+    public static void createComponent(String key) {
+        as("admin").body(component(key, 2, true)).post("/api/components").then().statusCode(201);
+    }
+
+    public static void depend(String downstream, String upstream, String kind) {
+        as("admin")
+                .body(Map.of("kind", kind))
+                .put("/api/components/{d}/dependencies/{u}", downstream, upstream)
+                .then()
+                .statusCode(201);
+    }
+
+    public static void setStatus(String key, String status) {
+        as("commander")
+                .body(Map.of("status", status, "reason", "test"))
+                .post("/api/components/{k}/status", key)
+                .then()
+                .statusCode(200);
+    }
+
+    /** The highest committed timeline seq, read through the API. */
+    public static long lastSeq() {
+        long since = 0;
+        while (true) {
+            var page = as("viewer")
+                    .get("/api/timeline?since={s}&limit=1000", since)
+                    .then()
+                    .statusCode(200)
+                    .extract();
+            long next = page.jsonPath().getLong("next");
+            if (!page.jsonPath().getBoolean("more")) return next;
+            since = next;
+        }
+    }
+}
