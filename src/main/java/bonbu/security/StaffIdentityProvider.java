@@ -12,12 +12,19 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Checks a username and password against the accounts in PostgreSQL. It depends on nothing but
@@ -41,14 +48,49 @@ class StaffIdentityProvider implements IdentityProvider<UsernamePasswordAuthenti
         return UsernamePasswordAuthenticationRequest.class;
     }
 
+    /** A recently verified username and password, so API clients do not pay for bcrypt on every call. */
+    private record Verified(Set<String> roles, long expiresAtNanos) {}
+
+    private static final long VERIFIED_FOR_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final int MAX_VERIFIED = 10_000;
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
     @Override
     public Uni<SecurityIdentity> authenticate(
             UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() ->
-                verify(request.getUsername(), new String(request.getPassword().getPassword())));
+        String username = request.getUsername();
+        String password = new String(request.getPassword().getPassword());
+        String cacheKey = username + "\u0000" + sha256(password);
+        Verified hit = verified.get(cacheKey);
+        if (hit != null && hit.expiresAtNanos() - System.nanoTime() > 0) {
+            return Uni.createFrom().item(identity(username, hit.roles()));
+        }
+        return context.runBlocking(() -> {
+            Set<String> roles = verify(username, password);
+            if (verified.size() >= MAX_VERIFIED) verified.clear();
+            verified.put(cacheKey, new Verified(roles, System.nanoTime() + VERIFIED_FOR_NANOS));
+            return identity(username, roles);
+        });
     }
 
-    private SecurityIdentity verify(String username, String password) {
+    private static SecurityIdentity identity(String username, Set<String> roles) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(username))
+                .addRoles(roles)
+                .build();
+    }
+
+    private static String sha256(String password) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The account's roles if the password matches; otherwise a failed authentication. */
+    private Set<String> verify(String username, String password) {
         String hash = null;
         Set<String> roles = new HashSet<>();
         try (Connection c = dataSource.getConnection();
@@ -67,9 +109,6 @@ class StaffIdentityProvider implements IdentityProvider<UsernamePasswordAuthenti
         if (hash == null || !matches) {
             throw new AuthenticationFailedException("wrong username or password");
         }
-        return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(username))
-                .addRoles(roles)
-                .build();
+        return Set.copyOf(roles);
     }
 }

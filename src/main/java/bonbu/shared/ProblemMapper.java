@@ -47,6 +47,12 @@ public class ProblemMapper {
         return respond(400, "Invalid request", "Some fields are not valid: " + detail, Map.of("errors", errors));
     }
 
+    // Declared for the subclass too, so it takes precedence over the JSON layer's own mapper.
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
+    }
+
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
@@ -128,6 +134,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadable(json);
+        }
         int status = e.getResponse().getStatus();
         if (status == 413) {
             return respond(413, "Request too large", "The request body is larger than 1 MiB.", null);
@@ -202,7 +211,9 @@ public class ProblemMapper {
         // "create.request.name.ko" -> "name.ko": drop the method and parameter names
         String path = v.getPropertyPath().toString();
         String[] parts = path.split("\\.");
-        return parts.length > 2 ? String.join(".", Arrays.copyOfRange(parts, 2, parts.length)) : path;
+        String field = parts.length > 2 ? String.join(".", Arrays.copyOfRange(parts, 2, parts.length)) : path;
+        // Java cannot name a field "public"; the JSON does.
+        return field.replace("isPublic", "public");
     }
 
     private static String path(MismatchedInputException e) {
