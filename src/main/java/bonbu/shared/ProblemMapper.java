@@ -10,9 +10,11 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -207,13 +209,24 @@ public class ProblemMapper {
         return body;
     }
 
+    /** The field as the client named it: "name.ko" for a body field, "limit" for a query parameter. */
     private static String field(ConstraintViolation<?> v) {
-        // "create.request.name.ko" -> "name.ko": drop the method and parameter names
-        String path = v.getPropertyPath().toString();
-        String[] parts = path.split("\\.");
-        String field = parts.length > 2 ? String.join(".", Arrays.copyOfRange(parts, 2, parts.length)) : path;
-        // Java cannot name a field "public"; the JSON does.
-        return field.replace("isPublic", "public");
+        List<String> names = new ArrayList<>();
+        String parameter = null;
+        for (jakarta.validation.Path.Node node : v.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                String name = node.getName() == null ? "" : node.getName();
+                // Java cannot name a field "public"; the JSON does.
+                name = name.equals("isPublic") ? "public" : name;
+                names.add(node.getIndex() != null ? name + "[" + node.getIndex() + "]" : name);
+            }
+        }
+        if (names.isEmpty()) {
+            return parameter == null ? v.getPropertyPath().toString() : parameter;
+        }
+        return String.join(".", names).replace(".[", "[");
     }
 
     private static String path(MismatchedInputException e) {

@@ -1,10 +1,8 @@
 package bonbu.timeline;
 
+import bonbu.shared.QueryParams;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,17 +23,13 @@ public class TimelineResource {
     Timeline timeline;
 
     @GET
-    public TimelinePage page(
-            @QueryParam("since") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") long since,
-            @QueryParam("limit")
-                    @DefaultValue("100")
-                    @Min(value = 1, message = "must be between 1 and 1000")
-                    @Max(value = 1000, message = "must be between 1 and 1000")
-                    int limit) {
-        List<TimelineEvent> entries = timeline.since(since, limit + 1);
-        boolean more = entries.size() > limit;
-        List<TimelineEvent> page = more ? entries.subList(0, limit) : entries;
-        long next = page.isEmpty() ? since : page.get(page.size() - 1).seq();
+    public TimelinePage page(@QueryParam("since") String since, @QueryParam("limit") String limit) {
+        long from = QueryParams.number("since", since, 0, 0, Long.MAX_VALUE);
+        int max = (int) QueryParams.number("limit", limit, 100, 1, 1000);
+        List<TimelineEvent> entries = timeline.since(from, max + 1);
+        boolean more = entries.size() > max;
+        List<TimelineEvent> page = more ? entries.subList(0, max) : entries;
+        long next = page.isEmpty() ? from : page.get(page.size() - 1).seq();
         return new TimelinePage(page, next, more);
     }
 }
