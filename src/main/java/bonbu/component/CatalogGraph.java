@@ -101,6 +101,17 @@ public final class CatalogGraph {
         return Optional.ofNullable(index.get(key));
     }
 
+    /** Every dependency, as edges. */
+    public List<Edge> edges() {
+        List<Edge> edges = new ArrayList<>();
+        for (int d = 0; d < keys.length; d++) {
+            for (int j = 0; j < upstreams[d].length; j++) {
+                edges.add(new Edge(keys[d], keys[upstreams[d][j]], upstreamKinds[d][j]));
+            }
+        }
+        return edges;
+    }
+
     public int[] upstreamsOf(int node) {
         return upstreams[node].clone();
     }

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Every change to the catalog: components, their dependencies and their own statuses. Catalog
@@ -67,7 +69,7 @@ public class CatalogService {
         c.createdAt = now;
         c.updatedAt = now;
         c.persist();
-        bumpRevision();
+        long revision = bumpRevision();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("key", c.key);
         data.put("name", c.name());
@@ -77,25 +79,9 @@ public class CatalogService {
         data.put("public", c.isPublic);
         data.put("status", c.status);
         timeline.append(actor, List.of(entry("component.created", c.isPublic, data)));
-        // A new component has no dependencies yet: its effective status is its own.
-        ComponentRecord r = ComponentRecord.of(c);
-        return new ComponentView(
-                r.key(),
-                r.name(),
-                r.group(),
-                r.kind(),
-                r.tier(),
-                r.isPublic(),
-                r.description(),
-                r.alternatives(),
-                r.status(),
-                r.status(),
-                List.of(),
-                r.statusChangedAt(),
-                List.of(),
-                List.of(),
-                r.createdAt(),
-                r.updatedAt());
+        CatalogSnapshot after = before.withComponent(ComponentRecord.of(c), revision);
+        afterCommit(() -> catalog.committed(after));
+        return after.view(after.indexOf(c.key).orElseThrow());
     }
 
     @Transactional
@@ -145,13 +131,15 @@ public class CatalogService {
             return before.view(before.indexOf(key).orElseThrow());
         }
         c.updatedAt = clock.instant();
-        bumpRevision();
+        long revision = bumpRevision();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("key", key);
         data.put("changes", changes);
         timeline.append(actor, List.of(entry("component.updated", wasPublic || c.isPublic, data)));
-        // Descriptive fields do not move effective statuses or links.
-        return before.view(before.indexOf(key).orElseThrow(), ComponentRecord.of(c));
+        int node = before.indexOf(key).orElseThrow();
+        CatalogSnapshot after = before.withRecord(node, ComponentRecord.of(c), revision);
+        afterCommit(() -> catalog.committed(after));
+        return after.view(node);
     }
 
     /** Makes {@code downstreamKey} depend on {@code upstreamKey}; answers whether it was new. */
@@ -176,6 +164,9 @@ public class CatalogService {
         data.put("upstream", upstreamKey);
         data.put("kind", kind);
         String type;
+        List<CatalogGraph.Edge> edges = new ArrayList<>(before.graph.edges());
+        edges.removeIf(e -> e.downstream().equals(downstreamKey) && e.upstream().equals(upstreamKey));
+        edges.add(new CatalogGraph.Edge(downstreamKey, upstreamKey, kind));
         if (existing.isPresent()) {
             data.put("previousKind", existing.get().kind);
             existing.get().kind = kind;
@@ -188,7 +179,7 @@ public class CatalogService {
             d.persist();
             type = "dependency.added";
         }
-        recordStructuralChange(before, type, data, actor);
+        recordStructuralChange(before, edges, type, data, actor);
         return existing.isEmpty();
     }
 
@@ -205,7 +196,9 @@ public class CatalogService {
         data.put("upstream", upstreamKey);
         data.put("kind", d.kind);
         d.delete();
-        recordStructuralChange(before, "dependency.removed", data, actor);
+        List<CatalogGraph.Edge> edges = new ArrayList<>(before.graph.edges());
+        edges.removeIf(e -> e.downstream().equals(downstreamKey) && e.upstream().equals(upstreamKey));
+        recordStructuralChange(before, edges, "dependency.removed", data, actor);
     }
 
     /** Sets a component's own status and records every effective status that moved because of it. */
@@ -245,64 +238,42 @@ public class CatalogService {
         return new ImpactView(key, status, s.changesTo(s.whatIf(node, status)));
     }
 
-    private void recordStructuralChange(CatalogSnapshot before, String type, Map<String, Object> data, String actor) {
-        bumpRevision();
-        Panache.getEntityManager().flush();
-        // Read the new structure back inside this transaction (not cached) to see what moved.
-        CatalogSnapshot after = uncachedSnapshot();
-        List<ImpactView.Affected> changes = before.changesTo(remap(before, after));
+    private void recordStructuralChange(
+            CatalogSnapshot before,
+            List<CatalogGraph.Edge> edges,
+            String type,
+            Map<String, Object> data,
+            String actor) {
+        long revision = bumpRevision();
+        CatalogSnapshot after = before.withEdges(edges, revision);
+        List<ImpactView.Affected> changes = before.changesTo(after.effective);
         data.put("effectiveChanges", changes.stream().map(CatalogService::brief).toList());
         List<NewTimelineEntry> entries = new ArrayList<>();
         entries.add(NewTimelineEntry.staff(type, data));
         publicEffectiveChanges(changes).ifPresent(entries::add);
         timeline.append(actor, entries);
+        afterCommit(() -> catalog.committed(after));
     }
 
-    /** Effective statuses of {@code after}, indexed like {@code before} (same components, new edges). */
-    private static CatalogGraph.Effective remap(CatalogSnapshot before, CatalogSnapshot after) {
-        int n = before.size();
-        ComponentStatus[] status = new ComponentStatus[n];
-        int[] cause = new int[n];
-        int[] depth = new int[n];
-        for (int i = 0; i < n; i++) {
-            int j = after.indexOf(before.record(i).key()).orElseThrow();
-            status[i] = after.effective.status()[j];
-            int c = after.effective.cause()[j];
-            cause[i] = c < 0 ? -1 : before.indexOf(after.record(c).key()).orElseThrow();
-            depth[i] = after.effective.depth()[j];
+    /**
+     * The public fact: which public components moved, and the names of what caused it. Kept
+     * compact, since one shared failure can move thousands of components at once.
+     */
+    private Optional<NewTimelineEntry> publicEffectiveChanges(List<ImpactView.Affected> changes) {
+        List<Map<String, Object>> visible = new ArrayList<>();
+        Map<String, Object> causeNames = new TreeMap<>();
+        for (ImpactView.Affected a : changes) {
+            if (!a.isPublic()) continue;
+            visible.add(brief(a));
+            for (ComponentView.Cause c : a.causes()) causeNames.putIfAbsent(c.key(), c.name());
         }
-        return new CatalogGraph.Effective(status, cause, depth);
-    }
-
-    private CatalogSnapshot uncachedSnapshot() {
-        List<Component> components = Component.list("order by id");
-        Map<Long, String> keys = new LinkedHashMap<>();
-        for (Component c : components) keys.put(c.id, c.key);
-        List<CatalogGraph.Edge> edges = ComponentDependency.<ComponentDependency>listAll().stream()
-                .map(d -> new CatalogGraph.Edge(keys.get(d.id.downstreamId()), keys.get(d.id.upstreamId()), d.kind))
-                .toList();
-        return CatalogSnapshot.of(
-                -1, components.stream().map(ComponentRecord::of).toList(), edges);
-    }
-
-    private java.util.Optional<NewTimelineEntry> publicEffectiveChanges(List<ImpactView.Affected> changes) {
-        List<Map<String, Object>> visible = changes.stream()
-                .filter(ImpactView.Affected::isPublic)
-                .map(a -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("key", a.key());
-                    m.put("name", a.name());
-                    m.put("from", a.from());
-                    m.put("to", a.to());
-                    m.put("causes", a.causes());
-                    return m;
-                })
-                .toList();
         if (visible.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(
-                NewTimelineEntry.publicly("component.effective_status_changed", Map.of("changes", visible)));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("changes", visible);
+        data.put("causeNames", causeNames);
+        return Optional.of(NewTimelineEntry.publicly("component.effective_status_changed", data));
     }
 
     private static Map<String, Object> brief(ImpactView.Affected a) {

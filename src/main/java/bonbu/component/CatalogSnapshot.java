@@ -49,6 +49,25 @@ final class CatalogSnapshot {
         return new CatalogSnapshot(newRevision, graph, nextRecords, nextOwn, graph.recompute(effective, nextOwn, node));
     }
 
+    /** The catalog with one more component (which has no dependencies yet). */
+    CatalogSnapshot withComponent(ComponentRecord added, long newRevision) {
+        List<ComponentRecord> next = new ArrayList<>(Arrays.asList(records));
+        next.add(added);
+        return of(newRevision, next, graph.edges());
+    }
+
+    /** The catalog with one component's descriptive fields replaced; statuses and links stay. */
+    CatalogSnapshot withRecord(int node, ComponentRecord replacement, long newRevision) {
+        ComponentRecord[] next = records.clone();
+        next[node] = replacement;
+        return new CatalogSnapshot(newRevision, graph, next, own, effective);
+    }
+
+    /** The same components with another set of dependencies; indexes stay the same. */
+    CatalogSnapshot withEdges(List<CatalogGraph.Edge> edges, long newRevision) {
+        return of(newRevision, Arrays.asList(records), edges);
+    }
+
     /** What the catalog would look like with one component in another status; nothing is stored. */
     CatalogGraph.Effective whatIf(int node, ComponentStatus status) {
         ComponentStatus[] nextOwn = own.clone();
