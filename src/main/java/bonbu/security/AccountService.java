@@ -27,6 +27,10 @@ public class AccountService {
     @Transactional
     public void create(
             String username, String displayName, String password, Set<String> roles, boolean demo, String actor) {
+        if (username == null || !username.matches("[a-z][a-z0-9._-]{1,62}")) {
+            throw new DomainException("Account name '" + username + "' is not valid: use 2–63 lower-case letters,"
+                    + " digits, '.', '_' or '-', starting with a letter.");
+        }
         if (!Roles.ALL.containsAll(roles)) {
             throw new DomainException("Unknown role in " + roles + ". Roles: " + String.join(", ", Roles.ALL) + ".");
         }
@@ -51,6 +55,10 @@ public class AccountService {
 
     public boolean exists(String username) {
         return StaffAccount.findByUsername(username).isPresent();
+    }
+
+    public long count() {
+        return StaffAccount.count();
     }
 
     public long demoAccounts() {

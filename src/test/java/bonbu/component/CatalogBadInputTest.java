@@ -172,4 +172,14 @@ class CatalogBadInputTest {
     void anUnknownApiPathIsANotFoundProblem() {
         as("viewer").get("/api/nothing-here").then().statusCode(404).contentType("application/problem+json");
     }
+
+    @Test
+    void aWrongMethodIsNotAllowed() {
+        as("admin")
+                .delete("/api/components/saeol")
+                .then()
+                .statusCode(405)
+                .contentType("application/problem+json")
+                .body("status", equalTo(405));
+    }
 }
