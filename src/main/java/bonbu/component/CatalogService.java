@@ -222,7 +222,7 @@ public class CatalogService {
         data.put("from", previous);
         data.put("to", status);
         data.put("reason", reason);
-        data.put("effectiveChanges", changes.stream().map(CatalogService::brief).toList());
+        data.put("effectiveChanges", grouped(changes));
         List<NewTimelineEntry> entries = new ArrayList<>();
         entries.add(NewTimelineEntry.staff("component.status_changed", data));
         publicEffectiveChanges(changes).ifPresent(entries::add);
@@ -247,7 +247,7 @@ public class CatalogService {
         long revision = bumpRevision();
         CatalogSnapshot after = before.withEdges(edges, revision);
         List<ImpactView.Affected> changes = before.changesTo(after.effective);
-        data.put("effectiveChanges", changes.stream().map(CatalogService::brief).toList());
+        data.put("effectiveChanges", grouped(changes));
         List<NewTimelineEntry> entries = new ArrayList<>();
         entries.add(NewTimelineEntry.staff(type, data));
         publicEffectiveChanges(changes).ifPresent(entries::add);
@@ -260,29 +260,43 @@ public class CatalogService {
      * compact, since one shared failure can move thousands of components at once.
      */
     private Optional<NewTimelineEntry> publicEffectiveChanges(List<ImpactView.Affected> changes) {
-        List<Map<String, Object>> visible = new ArrayList<>();
-        Map<String, Object> causeNames = new TreeMap<>();
-        for (ImpactView.Affected a : changes) {
-            if (!a.isPublic()) continue;
-            visible.add(brief(a));
-            for (ComponentView.Cause c : a.causes()) causeNames.putIfAbsent(c.key(), c.name());
-        }
+        List<ImpactView.Affected> visible =
+                changes.stream().filter(ImpactView.Affected::isPublic).toList();
         if (visible.isEmpty()) {
             return Optional.empty();
         }
+        Map<String, Object> causeNames = new TreeMap<>();
+        for (ImpactView.Affected a : visible) {
+            for (ComponentView.Cause c : a.causes()) causeNames.putIfAbsent(c.key(), c.name());
+        }
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("changes", visible);
+        data.put("changes", grouped(visible));
         data.put("causeNames", causeNames);
         return Optional.of(NewTimelineEntry.publicly("component.effective_status_changed", data));
     }
 
-    private static Map<String, Object> brief(ImpactView.Affected a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("key", a.key());
-        m.put("from", a.from());
-        m.put("to", a.to());
-        m.put("causes", a.causes().stream().map(ComponentView.Cause::key).toList());
-        return m;
+    /**
+     * Effective changes grouped by what happened and why: {@code [{from, to, causes, keys}]}. A
+     * shared failure moves thousands of components the same way, so this keeps the entry small.
+     */
+    static List<Map<String, Object>> grouped(List<ImpactView.Affected> changes) {
+        Map<List<Object>, Map<String, Object>> groups = new LinkedHashMap<>();
+        for (ImpactView.Affected a : changes) {
+            List<String> causes =
+                    a.causes().stream().map(ComponentView.Cause::key).toList();
+            Map<String, Object> group = groups.computeIfAbsent(List.of(a.from(), a.to(), causes), k -> {
+                Map<String, Object> g = new LinkedHashMap<>();
+                g.put("from", a.from());
+                g.put("to", a.to());
+                g.put("causes", causes);
+                g.put("keys", new ArrayList<String>());
+                return g;
+            });
+            @SuppressWarnings("unchecked")
+            List<String> keys = (List<String>) group.get("keys");
+            keys.add(a.key());
+        }
+        return new ArrayList<>(groups.values());
     }
 
     private void checkAlternatives(CatalogSnapshot catalog, List<Alternative> alternatives) {

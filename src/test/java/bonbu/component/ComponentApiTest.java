@@ -188,7 +188,8 @@ class ComponentApiTest {
         as("viewer").get("/api/components/{k}", up).then().body("downstreams.key", contains(down));
         JsonPath added = timelineSince(before);
         assertEquals(List.of("dependency.added", "component.effective_status_changed"), added.getList("entries.type"));
-        assertEquals(down, added.getString("entries[0].data.effectiveChanges[0].key"));
+        assertEquals(List.of(down), added.getList("entries[0].data.effectiveChanges[0].keys"));
+        assertEquals(List.of(up), added.getList("entries[0].data.effectiveChanges[0].causes"));
         assertEquals("partial_outage", added.getString("entries[1].data.changes[0].to"));
 
         // The same kind again changes nothing and records nothing.
@@ -300,7 +301,10 @@ class ComponentApiTest {
         assertEquals("sign-in times out", entries.getString("entries[0].data.reason"));
         assertEquals("operational", entries.getString("entries[0].data.from"));
         assertEquals("PUBLIC", entries.getString("entries[1].audience"));
-        assertEquals(List.of(auth, portal), entries.getList("entries[1].data.changes.key"));
+        assertEquals(List.of(auth), entries.getList("entries[1].data.changes[0].keys"));
+        assertEquals(List.of(portal), entries.getList("entries[1].data.changes[1].keys"));
+        assertEquals(List.of(auth), entries.getList("entries[1].data.changes[1].causes"));
+        assertEquals("Test " + auth, entries.getString("entries[1].data.causeNames." + auth + ".en"));
 
         // Setting the same status again is not a change.
         long unchanged = lastSeq();
