@@ -60,6 +60,11 @@ public class Catalog {
         return s.view(s.indexOf(key).orElseThrow(() -> unknown(key)));
     }
 
+    /** The given components and everything whose effective status they explain. */
+    public List<ComponentView> affectedBy(java.util.Collection<String> keys) {
+        return snapshot().affectedBy(keys);
+    }
+
     static ProblemException unknown(String key) {
         return ProblemException.notFound(
                 "There is no component with key '" + key + "'. GET /api/components lists them.");

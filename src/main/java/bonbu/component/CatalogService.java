@@ -2,10 +2,12 @@ package bonbu.component;
 
 import bonbu.shared.DomainException;
 import bonbu.shared.ProblemException;
+import bonbu.timeline.Audience;
 import bonbu.timeline.NewTimelineEntry;
 import bonbu.timeline.Timeline;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -17,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -44,6 +45,9 @@ public class CatalogService {
 
     @Inject
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    Event<ComponentStatusesChanged> statusesChanged;
 
     @Transactional
     public ComponentView create(CreateComponentRequest request, String actor) {
@@ -204,31 +208,58 @@ public class CatalogService {
     /** Sets a component's own status and records every effective status that moved because of it. */
     @Transactional
     public StatusChange changeStatus(String key, ComponentStatus status, String reason, String actor) {
+        StatusChanges result = applyStatuses(new LinkedHashMap<>(Map.of(key, status)), reason, null);
+        List<NewTimelineEntry> entries = new ArrayList<>(result.entries());
+        if (!result.changes().isEmpty()) {
+            // Other features (incidents) react in this same transaction and add their own facts.
+            ComponentStatusesChanged event = new ComponentStatusesChanged(result);
+            statusesChanged.fire(event);
+            entries.addAll(event.recorded());
+            timeline.append(actor, entries);
+        }
+        return new StatusChange(result.view(key), result.changes());
+    }
+
+    /**
+     * Sets several components' own statuses in the caller's transaction and works out every
+     * effective status that moved. Nothing is appended: the caller appends the returned entries
+     * together with its own, as the last step of its change.
+     *
+     * @param incident the incident number the change is made for, or null
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public StatusChanges applyStatuses(Map<String, ComponentStatus> statuses, String reason, String incident) {
         CatalogSnapshot before = lockAndRead();
-        int node = before.indexOf(key).orElseThrow(() -> Catalog.unknown(key));
-        Component c = Component.findByKey(key).orElseThrow(() -> Catalog.unknown(key));
-        ComponentStatus previous = c.status;
+        CatalogSnapshot after = before;
         Instant now = clock.instant();
-        if (!c.changeStatus(status, now)) {
-            return new StatusChange(before.view(node), List.of());
+        List<NewTimelineEntry> entries = new ArrayList<>();
+        for (Map.Entry<String, ComponentStatus> change : statuses.entrySet()) {
+            String key = change.getKey();
+            int node = before.indexOf(key).orElseThrow(() -> Catalog.unknown(key));
+            Component c = Component.findByKey(key).orElseThrow(() -> Catalog.unknown(key));
+            ComponentStatus previous = c.status;
+            if (!c.changeStatus(change.getValue(), now)) {
+                continue;
+            }
+            after = after.withStatus(node, change.getValue(), now, after.revision);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("key", key);
+            data.put("name", c.name());
+            data.put("from", previous);
+            data.put("to", change.getValue());
+            data.put("reason", reason);
+            if (incident != null) data.put("incident", incident);
+            entries.add(new NewTimelineEntry("component.status_changed", Audience.STAFF, incident, data));
+        }
+        if (entries.isEmpty()) {
+            return new StatusChanges(before, List.of(), List.of());
         }
         long revision = bumpRevision();
-        CatalogSnapshot after = before.withStatus(node, status, now, revision);
-        List<ImpactView.Affected> changes = before.changesTo(after.effective);
-
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("key", key);
-        data.put("name", c.name());
-        data.put("from", previous);
-        data.put("to", status);
-        data.put("reason", reason);
-        data.put("effectiveChanges", grouped(changes));
-        List<NewTimelineEntry> entries = new ArrayList<>();
-        entries.add(NewTimelineEntry.staff("component.status_changed", data));
-        publicEffectiveChanges(changes).ifPresent(entries::add);
-        timeline.append(actor, entries);
-        afterCommit(() -> catalog.committed(after));
-        return new StatusChange(after.view(node), changes);
+        CatalogSnapshot committed = after.withRevision(revision);
+        List<ImpactView.Affected> changes = before.changesTo(committed.effective);
+        entries.addAll(impactEntries(changes, incident));
+        afterCommit(() -> catalog.committed(committed));
+        return new StatusChanges(committed, changes, entries);
     }
 
     /** The blast radius of {@code key} going to {@code status}, computed without changing anything. */
@@ -247,32 +278,42 @@ public class CatalogService {
         long revision = bumpRevision();
         CatalogSnapshot after = before.withEdges(edges, revision);
         List<ImpactView.Affected> changes = before.changesTo(after.effective);
-        data.put("effectiveChanges", grouped(changes));
         List<NewTimelineEntry> entries = new ArrayList<>();
         entries.add(NewTimelineEntry.staff(type, data));
-        publicEffectiveChanges(changes).ifPresent(entries::add);
+        entries.addAll(impactEntries(changes, null));
         timeline.append(actor, entries);
         afterCommit(() -> catalog.committed(after));
     }
 
     /**
-     * The public fact: which public components moved, and the names of what caused it. Kept
-     * compact, since one shared failure can move thousands of components at once.
+     * The facts of effective statuses moving: all of them for staff ({@code catalog.impact}), and
+     * the public components' for everyone ({@code component.effective_status_changed}), with the
+     * names of what caused them. Grouped, since one shared failure moves thousands at once.
      */
-    private Optional<NewTimelineEntry> publicEffectiveChanges(List<ImpactView.Affected> changes) {
+    private static List<NewTimelineEntry> impactEntries(List<ImpactView.Affected> changes, String incident) {
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        List<NewTimelineEntry> entries = new ArrayList<>(2);
+        entries.add(new NewTimelineEntry("catalog.impact", Audience.STAFF, incident, impactData(changes)));
         List<ImpactView.Affected> visible =
                 changes.stream().filter(ImpactView.Affected::isPublic).toList();
-        if (visible.isEmpty()) {
-            return Optional.empty();
+        if (!visible.isEmpty()) {
+            entries.add(new NewTimelineEntry(
+                    "component.effective_status_changed", Audience.PUBLIC, incident, impactData(visible)));
         }
+        return entries;
+    }
+
+    private static Map<String, Object> impactData(List<ImpactView.Affected> changes) {
         Map<String, Object> causeNames = new TreeMap<>();
-        for (ImpactView.Affected a : visible) {
+        for (ImpactView.Affected a : changes) {
             for (ComponentView.Cause c : a.causes()) causeNames.putIfAbsent(c.key(), c.name());
         }
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("changes", grouped(visible));
+        data.put("changes", grouped(changes));
         data.put("causeNames", causeNames);
-        return Optional.of(NewTimelineEntry.publicly("component.effective_status_changed", data));
+        return data;
     }
 
     /**

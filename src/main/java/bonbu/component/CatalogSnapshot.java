@@ -49,6 +49,33 @@ final class CatalogSnapshot {
         return new CatalogSnapshot(newRevision, graph, nextRecords, nextOwn, graph.recompute(effective, nextOwn, node));
     }
 
+    CatalogSnapshot withRevision(long newRevision) {
+        return new CatalogSnapshot(newRevision, graph, records, own, effective);
+    }
+
+    /**
+     * Views of the given components and of every component whose effective status they explain
+     * (their keys appear in its cause chain), in graph order.
+     */
+    List<ComponentView> affectedBy(java.util.Collection<String> keys) {
+        boolean[] direct = new boolean[records.length];
+        for (String key : keys) indexOf(key).ifPresent(i -> direct[i] = true);
+        List<ComponentView> affected = new ArrayList<>();
+        for (int i = 0; i < records.length; i++) {
+            boolean hit = direct[i];
+            if (!hit && effective.status()[i] != ComponentStatus.OPERATIONAL) {
+                for (int c : graph.causeChain(effective, i)) {
+                    if (direct[c]) {
+                        hit = true;
+                        break;
+                    }
+                }
+            }
+            if (hit) affected.add(view(i));
+        }
+        return affected;
+    }
+
     /** The catalog with one more component (which has no dependencies yet). */
     CatalogSnapshot withComponent(ComponentRecord added, long newRevision) {
         List<ComponentRecord> next = new ArrayList<>(Arrays.asList(records));

@@ -187,10 +187,11 @@ class ComponentApiTest {
                 .body("causes[0].key", equalTo(up));
         as("viewer").get("/api/components/{k}", up).then().body("downstreams.key", contains(down));
         JsonPath added = timelineSince(before);
-        assertEquals(List.of("dependency.added", "component.effective_status_changed"), added.getList("entries.type"));
-        assertEquals(List.of(down), added.getList("entries[0].data.effectiveChanges[0].keys"));
-        assertEquals(List.of(up), added.getList("entries[0].data.effectiveChanges[0].causes"));
-        assertEquals("partial_outage", added.getString("entries[1].data.changes[0].to"));
+        assertEquals(List.of("dependency.added", "catalog.impact", "component.effective_status_changed"),
+                added.getList("entries.type"));
+        assertEquals(List.of(down), added.getList("entries[1].data.changes[0].keys"));
+        assertEquals(List.of(up), added.getList("entries[1].data.changes[0].causes"));
+        assertEquals("partial_outage", added.getString("entries[2].data.changes[0].to"));
 
         // The same kind again changes nothing and records nothing.
         long unchanged = lastSeq();
@@ -295,16 +296,16 @@ class ComponentApiTest {
                 .body("causes[0].name.en", equalTo("Test " + auth));
         JsonPath entries = timelineSince(before);
         assertEquals(
-                List.of("component.status_changed", "component.effective_status_changed"),
+                List.of("component.status_changed", "catalog.impact", "component.effective_status_changed"),
                 entries.getList("entries.type"));
         assertEquals("STAFF", entries.getString("entries[0].audience"));
         assertEquals("sign-in times out", entries.getString("entries[0].data.reason"));
         assertEquals("operational", entries.getString("entries[0].data.from"));
-        assertEquals("PUBLIC", entries.getString("entries[1].audience"));
-        assertEquals(List.of(auth), entries.getList("entries[1].data.changes[0].keys"));
-        assertEquals(List.of(portal), entries.getList("entries[1].data.changes[1].keys"));
-        assertEquals(List.of(auth), entries.getList("entries[1].data.changes[1].causes"));
-        assertEquals("Test " + auth, entries.getString("entries[1].data.causeNames." + auth + ".en"));
+        assertEquals("PUBLIC", entries.getString("entries[2].audience"));
+        assertEquals(List.of(auth), entries.getList("entries[2].data.changes[0].keys"));
+        assertEquals(List.of(portal), entries.getList("entries[2].data.changes[1].keys"));
+        assertEquals(List.of(auth), entries.getList("entries[2].data.changes[1].causes"));
+        assertEquals("Test " + auth, entries.getString("entries[2].data.causeNames." + auth + ".en"));
 
         // Setting the same status again is not a change.
         long unchanged = lastSeq();
