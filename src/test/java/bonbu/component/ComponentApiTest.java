@@ -187,7 +187,8 @@ class ComponentApiTest {
                 .body("causes[0].key", equalTo(up));
         as("viewer").get("/api/components/{k}", up).then().body("downstreams.key", contains(down));
         JsonPath added = timelineSince(before);
-        assertEquals(List.of("dependency.added", "catalog.impact", "component.effective_status_changed"),
+        assertEquals(
+                List.of("dependency.added", "catalog.impact", "component.effective_status_changed"),
                 added.getList("entries.type"));
         assertEquals(List.of(down), added.getList("entries[1].data.changes[0].keys"));
         assertEquals(List.of(up), added.getList("entries[1].data.changes[0].causes"));
