@@ -7,6 +7,8 @@ import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The read side of the catalog: an in-memory snapshot with every effective status computed,
@@ -18,13 +20,20 @@ public class Catalog {
 
     private volatile CatalogSnapshot current;
 
+    /** Snapshots built by writes not yet known to be committed, by writer. */
+    private final Map<UUID, CatalogSnapshot> pending = new ConcurrentHashMap<>();
+
     /**
      * The current catalog. Inside a write transaction call it before changing anything: a snapshot
      * read from uncommitted changes must never be cached.
      */
     @Transactional
     CatalogSnapshot snapshot() {
-        long revision = revision();
+        Object[] row = (Object[]) Panache.getEntityManager()
+                .createNativeQuery("SELECT revision, writer FROM catalog_revision WHERE id = 1")
+                .getSingleResult();
+        long revision = ((Number) row[0]).longValue();
+        UUID writer = (UUID) row[1];
         CatalogSnapshot s = current;
         if (s != null && s.revision == revision) {
             return s;
@@ -34,7 +43,9 @@ public class Catalog {
             if (s != null && s.revision == revision) {
                 return s;
             }
-            s = load(revision);
+            // The database shows that write as committed, so its snapshot is the catalog now.
+            CatalogSnapshot built = writer == null ? null : pending.get(writer);
+            s = built != null && built.revision == revision ? built : load(revision);
             if (current == null || current.revision <= revision) {
                 current = s;
             }
@@ -42,11 +53,19 @@ public class Catalog {
         }
     }
 
-    /** Installs a snapshot built by a write once that write has committed. */
-    void committed(CatalogSnapshot snapshot) {
-        synchronized (this) {
-            if (current == null || current.revision < snapshot.revision) {
-                current = snapshot;
+    /** A write built this snapshot; it becomes current once the write is known to have committed. */
+    void pending(UUID writer, CatalogSnapshot snapshot) {
+        pending.put(writer, snapshot);
+    }
+
+    /** The write has finished: install its snapshot if it committed, forget it either way. */
+    void settled(UUID writer, boolean committed) {
+        CatalogSnapshot snapshot = pending.remove(writer);
+        if (committed && snapshot != null) {
+            synchronized (this) {
+                if (current == null || current.revision < snapshot.revision) {
+                    current = snapshot;
+                }
             }
         }
     }
@@ -68,13 +87,6 @@ public class Catalog {
     static ProblemException unknown(String key) {
         return ProblemException.notFound(
                 "There is no component with key '" + key + "'. GET /api/components lists them.");
-    }
-
-    private static long revision() {
-        Object value = Panache.getEntityManager()
-                .createNativeQuery("SELECT revision FROM catalog_revision WHERE id = 1")
-                .getSingleResult();
-        return ((Number) value).longValue();
     }
 
     private static CatalogSnapshot load(long revision) {

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Every change to the catalog: components, their dependencies and their own statuses. Catalog
@@ -73,7 +74,7 @@ public class CatalogService {
         c.createdAt = now;
         c.updatedAt = now;
         c.persist();
-        long revision = bumpRevision();
+        Revision revision = bumpRevision();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("key", c.key);
         data.put("name", c.name());
@@ -83,8 +84,8 @@ public class CatalogService {
         data.put("public", c.isPublic);
         data.put("status", c.status);
         timeline.append(actor, List.of(entry("component.created", c.isPublic, data)));
-        CatalogSnapshot after = before.withComponent(ComponentRecord.of(c), revision);
-        afterCommit(() -> catalog.committed(after));
+        CatalogSnapshot after = before.withComponent(ComponentRecord.of(c), revision.number());
+        publish(after, revision);
         return after.view(after.indexOf(c.key).orElseThrow());
     }
 
@@ -135,14 +136,14 @@ public class CatalogService {
             return before.view(before.indexOf(key).orElseThrow());
         }
         c.updatedAt = clock.instant();
-        long revision = bumpRevision();
+        Revision revision = bumpRevision();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("key", key);
         data.put("changes", changes);
         timeline.append(actor, List.of(entry("component.updated", wasPublic || c.isPublic, data)));
         int node = before.indexOf(key).orElseThrow();
-        CatalogSnapshot after = before.withRecord(node, ComponentRecord.of(c), revision);
-        afterCommit(() -> catalog.committed(after));
+        CatalogSnapshot after = before.withRecord(node, ComponentRecord.of(c), revision.number());
+        publish(after, revision);
         return after.view(node);
     }
 
@@ -254,11 +255,11 @@ public class CatalogService {
         if (entries.isEmpty()) {
             return new StatusChanges(before, List.of(), List.of());
         }
-        long revision = bumpRevision();
-        CatalogSnapshot committed = after.withRevision(revision);
+        Revision revision = bumpRevision();
+        CatalogSnapshot committed = after.withRevision(revision.number());
         List<ImpactView.Affected> changes = before.changesTo(committed.effective);
         entries.addAll(impactEntries(changes, incident));
-        afterCommit(() -> catalog.committed(committed));
+        publish(committed, revision);
         return new StatusChanges(committed, changes, entries);
     }
 
@@ -275,14 +276,14 @@ public class CatalogService {
             String type,
             Map<String, Object> data,
             String actor) {
-        long revision = bumpRevision();
-        CatalogSnapshot after = before.withEdges(edges, revision);
+        Revision revision = bumpRevision();
+        CatalogSnapshot after = before.withEdges(edges, revision.number());
         List<ImpactView.Affected> changes = before.changesTo(after.effective);
         List<NewTimelineEntry> entries = new ArrayList<>();
         entries.add(NewTimelineEntry.staff(type, data));
         entries.addAll(impactEntries(changes, null));
         timeline.append(actor, entries);
-        afterCommit(() -> catalog.committed(after));
+        publish(after, revision);
     }
 
     /**
@@ -356,12 +357,17 @@ public class CatalogService {
         return catalog.snapshot();
     }
 
-    private static long bumpRevision() {
+    /** A catalog revision and the write that made it. */
+    private record Revision(long number, UUID writer) {}
+
+    private static Revision bumpRevision() {
+        UUID writer = UUID.randomUUID();
         Object value = Panache.getEntityManager()
-                .createNativeQuery(
-                        "UPDATE catalog_revision SET revision = revision + 1 WHERE id = 1 RETURNING revision")
+                .createNativeQuery("UPDATE catalog_revision SET revision = revision + 1, writer = ?1 WHERE id = 1"
+                        + " RETURNING revision")
+                .setParameter(1, writer)
                 .getSingleResult();
-        return ((Number) value).longValue();
+        return new Revision(((Number) value).longValue(), writer);
     }
 
     private static NewTimelineEntry entry(String type, boolean isPublic, Map<String, Object> data) {
@@ -375,16 +381,19 @@ public class CatalogService {
         return m;
     }
 
-    private void afterCommit(Runnable action) {
+    /**
+     * Offers the snapshot this write built to the catalog: the next writer, which may take the
+     * lock as soon as this transaction commits, uses it instead of reading the catalog back.
+     */
+    private void publish(CatalogSnapshot after, Revision revision) {
+        catalog.pending(revision.writer(), after);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    action.run();
-                }
+                catalog.settled(revision.writer(), status == Status.STATUS_COMMITTED);
             }
         });
     }

@@ -53,6 +53,11 @@ public class AccountService {
         timeline.append(actor, List.of(NewTimelineEntry.staff("account.created", data)));
     }
 
+    /** The roles of an account, or empty if there is no such account. */
+    public java.util.Optional<Set<String>> rolesOf(String username) {
+        return StaffAccount.findByUsername(username).map(a -> Set.copyOf(a.roles));
+    }
+
     public boolean exists(String username) {
         return StaffAccount.findByUsername(username).isPresent();
     }

@@ -49,6 +49,16 @@ public class Timeline {
                 .toList();
     }
 
+    /** The newest entries of one incident, newest first. */
+    public List<TimelineEvent> ofIncident(String incident, int limit) {
+        return TimelineEntry.<TimelineEntry>find("incident = ?1 order by seq desc", incident)
+                .page(0, limit)
+                .list()
+                .stream()
+                .map(TimelineEntry::toEvent)
+                .toList();
+    }
+
     /** The highest committed sequence number. */
     public long lastSeq() {
         Object value = Panache.getEntityManager()

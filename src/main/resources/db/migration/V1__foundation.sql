@@ -49,11 +49,14 @@ CREATE INDEX component_dependency_upstream ON component_dependency (upstream_id)
 
 -- Bumped by every catalog change in the same transaction, so any replica can tell whether its
 -- in-memory copy of the catalog is current with one indexed read.
+-- writer identifies the transaction that made the revision, so the replica that made it can use
+-- the snapshot it already built instead of reading the catalog back.
 CREATE TABLE catalog_revision (
     id       integer PRIMARY KEY CHECK (id = 1),
-    revision bigint  NOT NULL
+    revision bigint  NOT NULL,
+    writer   uuid
 );
-INSERT INTO catalog_revision VALUES (1, 0);
+INSERT INTO catalog_revision (id, revision) VALUES (1, 0);
 
 -- The append-only log. seq is handed out from a single counter row whose lock is held until
 -- commit, so seq order is commit order and has no gaps: a reader that has seen seq N will never

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The service's clock in tests: the real time plus an offset that a test can move forward, so
@@ -26,7 +27,7 @@ public final class TestClock extends Clock {
 
     /** The service's "now". */
     public static Instant now() {
-        return Instant.now().plus(offset);
+        return Instant.now().plus(offset).truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override
