@@ -350,6 +350,17 @@ public class CatalogService {
         }
     }
 
+    /**
+     * Takes the catalog lock in the caller's transaction. Writers that change other rows and then
+     * component statuses take it first, so that locks are always taken in the same order.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockCatalog() {
+        Panache.getEntityManager()
+                .createNativeQuery("SELECT pg_advisory_xact_lock(" + CATALOG_LOCK + ")")
+                .getSingleResult();
+    }
+
     private CatalogSnapshot lockAndRead() {
         Panache.getEntityManager()
                 .createNativeQuery("SELECT pg_advisory_xact_lock(" + CATALOG_LOCK + ")")

@@ -1,0 +1,11 @@
+package bonbu.incident;
+
+/** Incident command system roles held on an incident. */
+public enum CommandRole {
+    INCIDENT_COMMANDER,
+    OPERATIONS_LEAD,
+    PLANNING_LEAD,
+    LOGISTICS_LEAD,
+    COMMUNICATIONS_LEAD,
+    LIAISON
+}

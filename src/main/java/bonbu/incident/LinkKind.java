@@ -1,0 +1,7 @@
+package bonbu.incident;
+
+/** How two incidents relate. */
+public enum LinkKind {
+    RECURRENCE_OF,
+    RELATED
+}
