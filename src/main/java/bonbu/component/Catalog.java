@@ -3,10 +3,13 @@ package bonbu.component;
 import bonbu.shared.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,8 +23,14 @@ public class Catalog {
 
     private volatile CatalogSnapshot current;
 
-    /** Snapshots built by writes not yet known to be committed, by writer. */
-    private final Map<UUID, CatalogSnapshot> pending = new ConcurrentHashMap<>();
+    /** A snapshot built by a write not yet known to be committed, and that write's transaction. */
+    private record Pending(CatalogSnapshot snapshot, Object transaction) {}
+
+    /** Pending snapshots by writer. */
+    private final Map<UUID, Pending> pending = new ConcurrentHashMap<>();
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     /**
      * The current catalog. Inside a write transaction call it before changing anything: a snapshot
@@ -43,9 +52,17 @@ public class Catalog {
             if (s != null && s.revision == revision) {
                 return s;
             }
-            // The database shows that write as committed, so its snapshot is the catalog now.
-            CatalogSnapshot built = writer == null ? null : pending.get(writer);
-            s = built != null && built.revision == revision ? built : load(revision);
+            Pending built = writer == null ? null : pending.get(writer);
+            if (built != null && built.snapshot().revision == revision) {
+                if (Objects.equals(built.transaction(), transactions.getTransactionKey())) {
+                    // This transaction's own, uncommitted change: visible here, cached for no one.
+                    return built.snapshot();
+                }
+                // The database shows that write as committed, so its snapshot is the catalog now.
+                s = built.snapshot();
+            } else {
+                s = load(revision);
+            }
             if (current == null || current.revision <= revision) {
                 current = s;
             }
@@ -55,12 +72,13 @@ public class Catalog {
 
     /** A write built this snapshot; it becomes current once the write is known to have committed. */
     void pending(UUID writer, CatalogSnapshot snapshot) {
-        pending.put(writer, snapshot);
+        pending.put(writer, new Pending(snapshot, transactions.getTransactionKey()));
     }
 
     /** The write has finished: install its snapshot if it committed, forget it either way. */
     void settled(UUID writer, boolean committed) {
-        CatalogSnapshot snapshot = pending.remove(writer);
+        Pending settled = pending.remove(writer);
+        CatalogSnapshot snapshot = settled == null ? null : settled.snapshot();
         if (committed && snapshot != null) {
             synchronized (this) {
                 if (current == null || current.revision < snapshot.revision) {

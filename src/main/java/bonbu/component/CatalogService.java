@@ -211,7 +211,7 @@ public class CatalogService {
     public StatusChange changeStatus(String key, ComponentStatus status, String reason, String actor) {
         StatusChanges result = applyStatuses(new LinkedHashMap<>(Map.of(key, status)), reason, null);
         List<NewTimelineEntry> entries = new ArrayList<>(result.entries());
-        if (!result.changes().isEmpty()) {
+        if (!result.entries().isEmpty()) {
             // Other features (incidents) react in this same transaction and add their own facts.
             ComponentStatusesChanged event = new ComponentStatusesChanged(result);
             statusesChanged.fire(event);

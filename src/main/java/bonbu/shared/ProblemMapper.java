@@ -209,24 +209,31 @@ public class ProblemMapper {
         return body;
     }
 
-    /** The field as the client named it: "name.ko" for a body field, "limit" for a query parameter. */
+    /** The field as the client named it: "name.ko", "alternatives[0].url", or "limit" for a parameter. */
     private static String field(ConstraintViolation<?> v) {
         List<String> names = new ArrayList<>();
         String parameter = null;
         for (jakarta.validation.Path.Node node : v.getPropertyPath()) {
-            if (node.getKind() == ElementKind.PARAMETER) {
-                parameter = node.getName();
-            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                String name = node.getName() == null ? "" : node.getName();
-                // Java cannot name a field "public"; the JSON does.
-                name = name.equals("isPublic") ? "public" : name;
-                names.add(node.getIndex() != null ? name + "[" + node.getIndex() + "]" : name);
+            switch (node.getKind()) {
+                case PARAMETER -> parameter = node.getName();
+                case PROPERTY, BEAN, CONTAINER_ELEMENT -> {
+                    // A node inside a list carries the index of its list element.
+                    if (node.isInIterable() && node.getIndex() != null && !names.isEmpty()) {
+                        int last = names.size() - 1;
+                        names.set(last, names.get(last) + "[" + node.getIndex() + "]");
+                    }
+                    if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
+                        // Java cannot name a field "public"; the JSON does.
+                        names.add(node.getName().equals("isPublic") ? "public" : node.getName());
+                    }
+                }
+                default -> {}
             }
         }
         if (names.isEmpty()) {
             return parameter == null ? v.getPropertyPath().toString() : parameter;
         }
-        return String.join(".", names).replace(".[", "[");
+        return String.join(".", names);
     }
 
     private static String path(MismatchedInputException e) {
@@ -240,6 +247,9 @@ public class ProblemMapper {
         if (type == String.class) return "a string";
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "a number";
         if (type == Boolean.class || type == boolean.class) return "true or false";
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+            return "an ISO-8601 instant such as 2026-03-01T18:00:00Z";
+        }
         if (List.class.isAssignableFrom(type) || type.isArray()) return "a list";
         return "an object";
     }

@@ -5,14 +5,18 @@ import static bonbu.support.Api.createComponent;
 import static bonbu.support.Api.depend;
 import static bonbu.support.Api.uniqueKey;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import bonbu.shared.EmbeddedDatabase;
 import bonbu.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A replica sees catalog changes committed by another replica, without any message between them. */
@@ -46,5 +50,31 @@ class CatalogReplicaTest {
                 .then()
                 .body("effectiveStatus", equalTo("partial_outage"))
                 .body("causes[0].key", equalTo(up));
+    }
+
+    @Inject
+    CatalogService service;
+
+    @Inject
+    Catalog catalog;
+
+    @Inject
+    UserTransaction transaction;
+
+    @Test
+    void anUncommittedChangeIsSeenByItsOwnTransactionButCachedForNoOne() throws Exception {
+        String key = uniqueKey("uncommitted");
+        createComponent(key);
+        transaction.begin();
+        try {
+            service.applyStatuses(Map.of(key, ComponentStatus.MAJOR_OUTAGE), "rolled back", null);
+            assertEquals(ComponentStatus.MAJOR_OUTAGE, catalog.get(key).status());
+        } finally {
+            transaction.rollback();
+        }
+        // The next committed write gets the revision number the rolled-back one had.
+        createComponent(uniqueKey("next-write"));
+        assertEquals(ComponentStatus.OPERATIONAL, catalog.get(key).status());
+        as("viewer").get("/api/components/{k}", key).then().body("status", equalTo("operational"));
     }
 }

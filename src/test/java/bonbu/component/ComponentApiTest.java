@@ -345,4 +345,26 @@ class ComponentApiTest {
                 .body("allowed", hasItem("under_maintenance"));
         as("viewer").get("/api/components/{k}/impact", infra).then().statusCode(400);
     }
+
+    @Test
+    void anOwnStatusChangeHiddenByAWorseUpstreamIsStillRecorded() {
+        String up = uniqueKey("hidden-up");
+        String down = uniqueKey("hidden-down");
+        createComponent(up);
+        createComponent(down);
+        depend(down, up, "REQUIRED");
+        setStatus(up, "major_outage");
+        long before = lastSeq();
+        as("responder")
+                .body(Map.of("status", "partial_outage", "reason", "also broken itself"))
+                .post("/api/components/{k}/status", down)
+                .then()
+                .statusCode(200)
+                .body("component.status", equalTo("partial_outage"))
+                .body("component.effectiveStatus", equalTo("major_outage"))
+                .body("changes", empty());
+        JsonPath entries = timelineSince(before);
+        assertEquals(List.of("component.status_changed"), entries.getList("entries.type"));
+        assertEquals("also broken itself", entries.getString("entries[0].data.reason"));
+    }
 }

@@ -1,0 +1,330 @@
+package bonbu.maintenance;
+
+import bonbu.component.Catalog;
+import bonbu.component.CatalogService;
+import bonbu.component.ComponentStatus;
+import bonbu.component.ComponentView;
+import bonbu.component.StatusChanges;
+import bonbu.shared.LocalizedText;
+import bonbu.shared.ProblemException;
+import bonbu.timeline.Audience;
+import bonbu.timeline.NewTimelineEntry;
+import bonbu.timeline.Timeline;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Every change to maintenance windows: scheduling them, moving them by hand, and moving them on
+ * schedule. Entering {@code in_progress} takes the window's components into maintenance; entering
+ * {@code completed} gives them back.
+ */
+@ApplicationScoped
+public class MaintenanceService {
+
+    private static final Logger LOG = Logger.getLogger(MaintenanceService.class);
+
+    /** Windows are numbered per calendar year of their scheduling, in Korea as incidents are. */
+    private static final ZoneId NUMBERING_ZONE = ZoneId.of("Asia/Seoul");
+
+    @Inject
+    Catalog catalog;
+
+    @Inject
+    CatalogService catalogService;
+
+    @Inject
+    Timeline timeline;
+
+    @Inject
+    Clock clock;
+
+    /** What a move did to the catalog: the facts it recorded and the components afterwards. */
+    private record Effect(
+            List<NewTimelineEntry> entries, Map<String, ComponentView> components, List<Map<String, Object>> skipped) {}
+
+    @Transactional
+    public MaintenanceView schedule(ScheduleMaintenanceRequest request, String actor) {
+        Instant now = clock.instant();
+        List<String> keys = List.copyOf(new LinkedHashSet<>(request.components()));
+        Maintenance m = Maintenance.plan(
+                request.title(), keys, request.scheduledFor(), request.scheduledUntil(), request.message(), now);
+        Map<String, ComponentView> components = existingComponents(keys);
+        m.number = nextNumber(now);
+        m.persist();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("number", m.number);
+        data.put("title", m.title());
+        data.put("status", m.status.value());
+        data.put("scheduledFor", m.scheduledFor.toString());
+        data.put("scheduledUntil", m.scheduledUntil.toString());
+        data.put("message", m.message());
+        timeline.append(actor, List.of(entry("maintenance.scheduled", data, keys, components, null)));
+        return MaintenanceView.of(m, components);
+    }
+
+    /** Moves a window by hand; {@code message}, when not null, replaces what the window tells people. */
+    @Transactional
+    public MaintenanceView changeStatus(String number, MaintenanceStatus to, LocalizedText message, String actor) {
+        return move(find(number), to, message, actor);
+    }
+
+    /**
+     * Starts every scheduled window whose time has come, then completes every window in progress or
+     * verifying whose end has passed. It runs outside any transaction so that each move commits on
+     * its own: a window that cannot move is logged and tried again at the next check, and does not
+     * hold up the others. Safe to run on every replica at once: a window moved concurrently is
+     * moved once, and the other attempt is rolled back.
+     *
+     * @return how many windows this call moved
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public int advance() {
+        Instant now = clock.instant();
+        int moved = 0;
+        // Starts first, so a window whose whole time passed unseen starts and completes in one check.
+        for (MaintenanceStatus to : List.of(MaintenanceStatus.IN_PROGRESS, MaintenanceStatus.COMPLETED)) {
+            List<String> due = QuarkusTransaction.requiringNew().call(() -> Maintenance.due(to, now));
+            for (String number : due) {
+                if (moveOnSchedule(number, to, now)) moved++;
+            }
+        }
+        return moved;
+    }
+
+    /** Windows in the given statuses, by scheduled start. */
+    @Transactional
+    public List<MaintenanceView> list(Set<MaintenanceStatus> statuses) {
+        List<Maintenance> windows = Panache.getEntityManager()
+                .createQuery(
+                        "select distinct m from Maintenance m left join fetch m.components"
+                                + " where m.status in ?1 order by m.scheduledFor, m.number",
+                        Maintenance.class)
+                .setParameter(1, statuses)
+                .getResultList();
+        Set<String> keys = new LinkedHashSet<>();
+        windows.forEach(m -> keys.addAll(m.components));
+        Map<String, ComponentView> components = views(catalog.affectedBy(keys), keys);
+        return windows.stream().map(m -> MaintenanceView.of(m, components)).toList();
+    }
+
+    @Transactional
+    public MaintenanceView get(String number) {
+        Maintenance m = find(number);
+        return MaintenanceView.of(m, views(catalog.affectedBy(m.components), m.components));
+    }
+
+    private boolean moveOnSchedule(String number, MaintenanceStatus to, Instant now) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Maintenance m = Maintenance.findByNumber(number).orElse(null);
+                // Someone may have moved or cancelled it since the window was found due.
+                if (m == null || !m.isDue(to, now)) return false;
+                move(m, to, null, Timeline.SYSTEM_ACTOR);
+                return true;
+            });
+        } catch (RuntimeException e) {
+            if (causedBy(e, OptimisticLockException.class)) {
+                LOG.debugf("Maintenance %s was moved by someone else at the same moment", number);
+            } else {
+                LOG.errorf(e, "Could not move maintenance %s to %s; it is tried again at the next check", number, to);
+            }
+            return false;
+        }
+    }
+
+    private MaintenanceView move(Maintenance m, MaintenanceStatus to, LocalizedText message, String actor) {
+        MaintenanceStatus from = m.status;
+        boolean tookComponents = m.startedAt != null;
+        m.moveTo(to, clock.instant());
+        if (message != null) m.say(message);
+        // A concurrent move of the same window fails here, before the catalog lock is taken; and the
+        // window's row lock is always taken before the catalog's.
+        Panache.getEntityManager().flush();
+        Effect effect;
+        if (to == MaintenanceStatus.IN_PROGRESS) {
+            effect = takeIntoMaintenance(m);
+        } else if (to == MaintenanceStatus.COMPLETED && tookComponents) {
+            effect = giveBack(m);
+        } else {
+            effect = new Effect(List.of(), views(catalog.affectedBy(m.components), m.components), null);
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("number", m.number);
+        data.put("title", m.title());
+        data.put("from", from.value());
+        data.put("to", to.value());
+        data.put("message", message);
+        List<NewTimelineEntry> entries = new ArrayList<>();
+        entries.add(entry("maintenance.status_changed", data, m.components, effect.components(), effect.skipped()));
+        entries.addAll(effect.entries());
+        timeline.append(actor, entries);
+        return MaintenanceView.of(m, effect.components());
+    }
+
+    /**
+     * Puts the window's components under maintenance, except those in a partial or major outage:
+     * an outage outranks planned work, and hiding it behind "maintenance" would mislead.
+     */
+    private Effect takeIntoMaintenance(Maintenance m) {
+        String reason = "Maintenance " + m.number + " started: " + m.titleKo;
+        StatusChanges current = lockCatalog(reason);
+        Map<String, ComponentStatus> statuses = new LinkedHashMap<>();
+        List<Map<String, Object>> skipped = new ArrayList<>();
+        for (String key : m.components) {
+            ComponentView c = current.view(key);
+            if (c.status() == ComponentStatus.PARTIAL_OUTAGE || c.status() == ComponentStatus.MAJOR_OUTAGE) {
+                skipped.add(skip(c, "outage", null));
+            } else {
+                statuses.put(key, ComponentStatus.UNDER_MAINTENANCE);
+            }
+        }
+        StatusChanges applied = catalogService.applyStatuses(statuses, reason, null);
+        return new Effect(applied.entries(), views(applied.affectedBy(m.components), m.components), skipped);
+    }
+
+    /**
+     * Returns to operational the window's components that are still under maintenance. One that
+     * someone set to another status during the window is left as they set it, and one that another
+     * active window still holds stays under maintenance.
+     */
+    private Effect giveBack(Maintenance m) {
+        String reason = "Maintenance " + m.number + " completed: " + m.titleKo;
+        StatusChanges current = lockCatalog(reason);
+        Map<String, String> heldElsewhere = m.keysHeldByOtherWindows();
+        Map<String, ComponentStatus> statuses = new LinkedHashMap<>();
+        List<Map<String, Object>> skipped = new ArrayList<>();
+        for (String key : m.components) {
+            ComponentView c = current.view(key);
+            if (c.status() == ComponentStatus.OPERATIONAL) {
+                continue;
+            }
+            if (c.status() != ComponentStatus.UNDER_MAINTENANCE) {
+                skipped.add(skip(c, "changed_during_window", null));
+            } else if (heldElsewhere.containsKey(key)) {
+                skipped.add(skip(c, "held_by_another_window", heldElsewhere.get(key)));
+            } else {
+                statuses.put(key, ComponentStatus.OPERATIONAL);
+            }
+        }
+        StatusChanges applied = catalogService.applyStatuses(statuses, reason, null);
+        return new Effect(applied.entries(), views(applied.affectedBy(m.components), m.components), skipped);
+    }
+
+    /**
+     * Takes the catalog's write lock and reads the committed statuses. Setting no status does only
+     * that; deciding under the lock means no concurrent status change can slip in between the
+     * decision and the write.
+     */
+    private StatusChanges lockCatalog(String reason) {
+        return catalogService.applyStatuses(new LinkedHashMap<>(), reason, null);
+    }
+
+    private static Map<String, Object> skip(ComponentView c, String why, String window) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("key", c.key());
+        s.put("name", c.name());
+        s.put("status", c.status().value());
+        s.put("why", why);
+        if (window != null) s.put("window", window);
+        return s;
+    }
+
+    /**
+     * A maintenance fact. Maintenance is public information, so it is {@code PUBLIC} whenever the
+     * window touches a public component, naming only the public ones; a window on staff systems
+     * alone is recorded for staff.
+     */
+    private static NewTimelineEntry entry(
+            String type,
+            Map<String, Object> data,
+            List<String> keys,
+            Map<String, ComponentView> components,
+            List<Map<String, Object>> skipped) {
+        boolean isPublic = keys.stream().anyMatch(k -> components.get(k).isPublic());
+        Set<String> shown = keys.stream()
+                .filter(k -> !isPublic || components.get(k).isPublic())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        data.put(
+                "components",
+                shown.stream()
+                        .map(k -> Map.of("key", k, "name", components.get(k).name()))
+                        .toList());
+        if (skipped != null) {
+            data.put(
+                    "skipped",
+                    skipped.stream()
+                            .filter(s -> shown.contains((String) s.get("key")))
+                            .toList());
+        }
+        return new NewTimelineEntry(type, isPublic ? Audience.PUBLIC : Audience.STAFF, null, data);
+    }
+
+    /** The views of {@code keys}, refusing with 404 (naming them) any that are not in the catalog. */
+    private Map<String, ComponentView> existingComponents(List<String> keys) {
+        Map<String, ComponentView> found = views(catalog.affectedBy(keys), keys);
+        List<String> unknown = keys.stream().filter(k -> !found.containsKey(k)).toList();
+        if (!unknown.isEmpty()) {
+            String names = unknown.stream().map(k -> "'" + k + "'").collect(Collectors.joining(", "));
+            throw new ProblemException(
+                    404,
+                    "Not found",
+                    (unknown.size() == 1 ? "There is no component with key " : "There are no components with keys ")
+                            + names + ". GET /api/components lists them.",
+                    Map.of("unknown", unknown));
+        }
+        return found;
+    }
+
+    private static Map<String, ComponentView> views(List<ComponentView> views, Collection<String> keys) {
+        Set<String> wanted = Set.copyOf(keys);
+        return views.stream()
+                .filter(v -> wanted.contains(v.key()))
+                .collect(Collectors.toMap(ComponentView::key, Function.identity()));
+    }
+
+    private static Maintenance find(String number) {
+        return Maintenance.findByNumber(number)
+                .orElseThrow(() -> ProblemException.notFound(
+                        "There is no maintenance window " + number + ". GET /api/maintenances lists them."));
+    }
+
+    /**
+     * The next number of the year, from a counter row that stays locked until commit: numbers
+     * follow the order of commits, and a refused request does not use one up.
+     */
+    private static String nextNumber(Instant now) {
+        int year = now.atZone(NUMBERING_ZONE).getYear();
+        Object last = Panache.getEntityManager()
+                .createNativeQuery("INSERT INTO maintenance_counter (year, last_number) VALUES (?1, 1)"
+                        + " ON CONFLICT (year) DO UPDATE SET last_number = maintenance_counter.last_number + 1"
+                        + " RETURNING last_number")
+                .setParameter(1, year)
+                .getSingleResult();
+        return String.format(Locale.ROOT, "MNT-%d-%04d", year, ((Number) last).intValue());
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) return true;
+        }
+        return false;
+    }
+}
