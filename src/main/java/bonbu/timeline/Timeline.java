@@ -49,6 +49,15 @@ public class Timeline {
                 .toList();
     }
 
+    /** Entries after {@code since} for one audience (null: all), in seq order, at most {@code limit}. */
+    @Transactional
+    public List<TimelineEvent> since(long since, int limit, Audience only) {
+        var query = only == null
+                ? TimelineEntry.<TimelineEntry>find("seq > ?1 order by seq", since)
+                : TimelineEntry.<TimelineEntry>find("seq > ?1 and audience = ?2 order by seq", since, only);
+        return query.page(0, limit).list().stream().map(TimelineEntry::toEvent).toList();
+    }
+
     /** The newest entries of one incident, newest first. */
     public List<TimelineEvent> ofIncident(String incident, int limit) {
         return TimelineEntry.<TimelineEntry>find("incident = ?1 order by seq desc", incident)
@@ -60,6 +69,7 @@ public class Timeline {
     }
 
     /** The highest committed sequence number. */
+    @Transactional
     public long lastSeq() {
         Object value = Panache.getEntityManager()
                 .createNativeQuery("SELECT last_seq FROM timeline_counter WHERE id = 1")

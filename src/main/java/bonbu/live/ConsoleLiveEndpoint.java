@@ -1,0 +1,34 @@
+package bonbu.live;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.buffer.Buffer;
+import jakarta.inject.Inject;
+
+/** Live feed of every timeline entry, for signed-in staff from the service's own pages. */
+@Authenticated
+@WebSocket(path = "/ws/console")
+class ConsoleLiveEndpoint {
+
+    @Inject
+    LiveHub hub;
+
+    @OnOpen
+    void open(WebSocketConnection connection) {
+        hub.open(connection, true);
+    }
+
+    @OnClose
+    void close(WebSocketConnection connection) {
+        hub.close(connection);
+    }
+
+    @OnPongMessage
+    void pong(WebSocketConnection connection, Buffer data) {
+        hub.pong(connection);
+    }
+}

@@ -1,0 +1,168 @@
+package bonbu.live;
+
+import bonbu.timeline.Audience;
+import bonbu.timeline.Timeline;
+import bonbu.timeline.TimelineCommitted;
+import bonbu.timeline.TimelineEvent;
+import bonbu.timeline.TimelineListener;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * This replica's websocket clients and the fan-out to them. Each committed entry is serialised
+ * once per audience, and the same string is sent to every client that may see it.
+ */
+@ApplicationScoped
+class LiveHub {
+
+    @Inject
+    Timeline timeline;
+
+    @Inject
+    TimelineListener listener;
+
+    @Inject
+    LiveConfig config;
+
+    @Inject
+    LiveMetrics metrics;
+
+    @Inject
+    ObjectMapper json;
+
+    private final Map<String, LiveClient> clients = new ConcurrentHashMap<>();
+
+    /**
+     * A client connected, optionally with {@code ?since=<seq>}: replay exactly what it missed, or
+     * tell it to resync if that is too much, then go live with no gap and no duplicate.
+     */
+    void open(WebSocketConnection connection, boolean staff) {
+        Long since = since(connection.handshakeRequest().query());
+        Audience only = staff ? null : Audience.PUBLIC;
+        metrics.opened(staff);
+        if (since == null) {
+            // Live only: from what this replica has delivered so far.
+            LiveClient client =
+                    new LiveClient(connection, staff, listener.lastDelivered(), false, config.backlog(), metrics);
+            clients.put(connection.id(), client);
+            return;
+        }
+        LiveClient client = new LiveClient(connection, staff, since, true, config.backlog(), metrics);
+        clients.put(connection.id(), client); // live entries are held from now on
+        List<TimelineEvent> missed = timeline.since(since, config.maxReplay() + 1, only);
+        if (since < 0 || missed.size() > config.maxReplay() || since > timeline.lastSeq()) {
+            long upTo = timeline.lastSeq();
+            client.resync(resyncFrame(upTo), upTo);
+        } else {
+            for (TimelineEvent e : missed) {
+                client.replay(e.seq(), frame(e, staff));
+            }
+        }
+        client.live();
+    }
+
+    void close(WebSocketConnection connection) {
+        LiveClient client = clients.remove(connection.id());
+        if (client != null) metrics.closed(client.staff);
+    }
+
+    void pong(WebSocketConnection connection) {
+        LiveClient client = clients.get(connection.id());
+        if (client != null) client.lastPongNanos = System.nanoTime();
+    }
+
+    /** Fan-out: runs on the listener's thread, in seq order. */
+    void onCommitted(@Observes TimelineCommitted committed) {
+        for (TimelineEvent e : committed.entries()) {
+            String console = frame(e, true);
+            String visible = e.audience() == Audience.PUBLIC ? frame(e, false) : null;
+            for (LiveClient client : clients.values()) {
+                if (client.staff) {
+                    client.offer(e.seq(), console);
+                } else if (visible != null) {
+                    client.offer(e.seq(), visible);
+                }
+            }
+            metrics.lag(Duration.between(e.at(), Instant.now()));
+        }
+    }
+
+    /** Closes clients that stopped answering pings. */
+    @Scheduled(every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void closeDead() {
+        long limit = config.deadAfter().toNanos();
+        long now = System.nanoTime();
+        for (LiveClient client : clients.values()) {
+            if (now - client.lastPongNanos > limit) {
+                client.connection
+                        .close(new CloseReason(4000, "no answer to pings"))
+                        .subscribe()
+                        .with(ok -> {}, failure -> {});
+                close(client.connection);
+            }
+        }
+    }
+
+    int size() {
+        return clients.size();
+    }
+
+    /** The message for one entry: staff see who did it and the audience; the public do not. */
+    private String frame(TimelineEvent e, boolean staff) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("seq", e.seq());
+        message.put("type", e.type());
+        message.put("at", e.at().toString());
+        if (e.incident() != null) message.put("incident", e.incident());
+        if (staff) {
+            message.put("audience", e.audience());
+            message.put("actor", e.actor());
+        }
+        message.put("data", e.data());
+        return write(message);
+    }
+
+    private String resyncFrame(long upTo) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("seq", upTo);
+        message.put("type", "resync");
+        message.put("at", Instant.now().toString());
+        message.put("data", Map.of("reason", "too much was missed; reload the snapshot"));
+        return write(message);
+    }
+
+    private String write(Object message) {
+        try {
+            return json.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The {@code since} query parameter, or null; anything unparsable counts as -1 (resync). */
+    static Long since(String query) {
+        if (query == null) return null;
+        for (String part : query.split("&")) {
+            if (part.startsWith("since=")) {
+                try {
+                    return Long.parseLong(part.substring("since=".length()));
+                } catch (NumberFormatException e) {
+                    return -1L;
+                }
+            }
+        }
+        return null;
+    }
+}
