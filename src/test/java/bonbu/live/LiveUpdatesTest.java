@@ -169,4 +169,27 @@ class LiveUpdatesTest {
             client.await(msg -> msg.toString().contains(key), seen, 15);
         }
     }
+
+    @Test
+    void theClientHelperIsServedAndTheFeedIsMeasured() throws Exception {
+        io.restassured.RestAssured.given()
+                .get("/static/live.js")
+                .then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("BonbuLive"));
+        try (LiveTestClient client = LiveTestClient.connect(publicUri, null, null, null)) {
+            Thread.sleep(200);
+            String metrics = io.restassured.RestAssured.given()
+                    .get("/q/metrics")
+                    .then()
+                    .extract()
+                    .asString();
+            assertTrue(
+                    metrics.contains("bonbu_live_connections{endpoint=\"public\"}"), "open connections per endpoint");
+            assertTrue(metrics.contains("bonbu_live_messages_sent_total"));
+            assertTrue(metrics.contains("bonbu_live_drops_total"));
+            assertTrue(metrics.contains("bonbu_live_resyncs_total"));
+            assertTrue(metrics.contains("bonbu_live_fanout_lag_seconds"));
+        }
+    }
 }
