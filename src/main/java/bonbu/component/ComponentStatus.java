@@ -4,7 +4,6 @@ import bonbu.shared.ProblemException;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /** Statuspage-compatible component status, ordered from best to worst. */
 public enum ComponentStatus {
@@ -39,16 +38,7 @@ public enum ComponentStatus {
         for (ComponentStatus s : values()) {
             if (s.value.equals(value)) return s;
         }
-        throw new ProblemException(
-                400,
-                "Invalid request",
-                "'" + value + "' is not a valid value for '" + field + "'. Allowed: " + String.join(", ", allowed())
-                        + ".",
-                Map.of(
-                        "errors",
-                        List.of(Map.of("field", field, "message", "must be one of " + String.join(", ", allowed()))),
-                        "allowed",
-                        allowed()));
+        throw ProblemException.notOneOf(field, value, allowed());
     }
 
     public boolean isWorseThan(ComponentStatus other) {

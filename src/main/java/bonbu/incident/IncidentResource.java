@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -162,15 +161,7 @@ public class IncidentResource {
         } catch (IllegalArgumentException e) {
             List<String> allowed =
                     Arrays.stream(CommandRole.values()).map(Enum::name).toList();
-            throw new ProblemException(
-                    400,
-                    "Invalid request",
-                    "'" + value + "' is not a command role. Allowed: " + String.join(", ", allowed) + ".",
-                    Map.of(
-                            "errors",
-                            List.of(Map.of("field", "role", "message", "must be one of " + String.join(", ", allowed))),
-                            "allowed",
-                            allowed));
+            throw ProblemException.notOneOf("role", value, allowed);
         }
     }
 

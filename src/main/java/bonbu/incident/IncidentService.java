@@ -11,6 +11,7 @@ import bonbu.security.Roles;
 import bonbu.shared.DomainException;
 import bonbu.shared.LocalizedText;
 import bonbu.shared.ProblemException;
+import bonbu.shared.YearlyNumbers;
 import bonbu.timeline.Audience;
 import bonbu.timeline.NewTimelineEntry;
 import bonbu.timeline.Timeline;
@@ -22,7 +23,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -36,8 +36,6 @@ import java.util.stream.Collectors;
 /** Every change to incidents: declaration, updates, severity, command roles, links and cadence. */
 @ApplicationScoped
 public class IncidentService {
-
-    private static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
 
     @Inject
     CatalogService catalogService;
@@ -74,7 +72,7 @@ public class IncidentService {
                     "detectedAt (" + detectedAt + ") is in the future; give the time the problem was first noticed.",
                     Map.of("errors", List.of(Map.of("field", "detectedAt", "message", "must not be in the future"))));
         }
-        String number = nextNumber(now);
+        String number = YearlyNumbers.next("INC", now);
         StatusChanges changes = catalogService.applyStatuses(statuses, "Declared in " + number, number);
 
         Incident incident = new Incident();
@@ -340,16 +338,7 @@ public class IncidentService {
             case "active" -> Incident.active();
             case "resolved" -> Incident.list("status = ?1 order by declaredAt desc", IncidentStatus.RESOLVED);
             case "all" -> Incident.list("order by declaredAt desc");
-            default ->
-                throw new ProblemException(
-                        400,
-                        "Invalid request",
-                        "'" + state + "' is not a valid state. Allowed: active, resolved, all.",
-                        Map.of(
-                                "errors",
-                                List.of(Map.of("field", "state", "message", "must be active, resolved or all")),
-                                "allowed",
-                                List.of("active", "resolved", "all")));
+            default -> throw ProblemException.notOneOf("state", state, List.of("active", "resolved", "all"));
         };
         Instant now = clock.instant();
         return incidents.stream()
@@ -435,16 +424,6 @@ public class IncidentService {
                 incident.number + " changed while you were editing it (" + versions + "): " + what
                         + ". Nothing of yours was saved; reload it and try again.",
                 Map.of("currentVersion", incident.version));
-    }
-
-    private String nextNumber(Instant now) {
-        int year = now.atZone(KOREA).getYear();
-        Object last = Panache.getEntityManager()
-                .createNativeQuery("INSERT INTO incident_number_counter (year, last) VALUES (?1, 1)"
-                        + " ON CONFLICT (year) DO UPDATE SET last = incident_number_counter.last + 1 RETURNING last")
-                .setParameter(1, year)
-                .getSingleResult();
-        return String.format("INC-%d-%04d", year, ((Number) last).intValue());
     }
 
     private static Map<String, ComponentStatus> statusesOf(List<Requests.ComponentChange> changes) {

@@ -7,6 +7,7 @@ import bonbu.component.ComponentView;
 import bonbu.component.StatusChanges;
 import bonbu.shared.LocalizedText;
 import bonbu.shared.ProblemException;
+import bonbu.shared.YearlyNumbers;
 import bonbu.timeline.Audience;
 import bonbu.timeline.NewTimelineEntry;
 import bonbu.timeline.Timeline;
@@ -18,13 +19,11 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -40,9 +39,6 @@ import org.jboss.logging.Logger;
 public class MaintenanceService {
 
     private static final Logger LOG = Logger.getLogger(MaintenanceService.class);
-
-    /** Windows are numbered per calendar year of their scheduling, in Korea as incidents are. */
-    private static final ZoneId NUMBERING_ZONE = ZoneId.of("Asia/Seoul");
 
     @Inject
     Catalog catalog;
@@ -67,7 +63,7 @@ public class MaintenanceService {
         Maintenance m = Maintenance.plan(
                 request.title(), keys, request.scheduledFor(), request.scheduledUntil(), request.message(), now);
         Map<String, ComponentView> components = existingComponents(keys);
-        m.number = nextNumber(now);
+        m.number = YearlyNumbers.next("MNT", now);
         m.persist();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("number", m.number);
@@ -304,21 +300,6 @@ public class MaintenanceService {
         return Maintenance.findByNumber(number)
                 .orElseThrow(() -> ProblemException.notFound(
                         "There is no maintenance window " + number + ". GET /api/maintenances lists them."));
-    }
-
-    /**
-     * The next number of the year, from a counter row that stays locked until commit: numbers
-     * follow the order of commits, and a refused request does not use one up.
-     */
-    private static String nextNumber(Instant now) {
-        int year = now.atZone(NUMBERING_ZONE).getYear();
-        Object last = Panache.getEntityManager()
-                .createNativeQuery("INSERT INTO maintenance_counter (year, last_number) VALUES (?1, 1)"
-                        + " ON CONFLICT (year) DO UPDATE SET last_number = maintenance_counter.last_number + 1"
-                        + " RETURNING last_number")
-                .setParameter(1, year)
-                .getSingleResult();
-        return String.format(Locale.ROOT, "MNT-%d-%04d", year, ((Number) last).intValue());
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -74,17 +74,7 @@ public enum MaintenanceStatus {
         }
         Set<MaintenanceStatus> statuses = STATES.get(state.trim());
         if (statuses == null) {
-            throw new ProblemException(
-                    400,
-                    "Invalid request",
-                    "Query parameter 'state' must be one of " + String.join(", ", STATE_NAMES) + "; got '" + state
-                            + "'.",
-                    Map.of(
-                            "errors",
-                            List.of(Map.of(
-                                    "field", "state", "message", "must be one of " + String.join(", ", STATE_NAMES))),
-                            "allowed",
-                            STATE_NAMES));
+            throw ProblemException.notOneOf("state", state, STATE_NAMES);
         }
         return statuses;
     }

@@ -1,6 +1,7 @@
 package bonbu.shared;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +27,20 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException badRequest(String detail) {
         return new ProblemException(400, "Bad request", detail, null);
+    }
+
+    /** A value that is not one of the allowed ones: a 400 naming the field and listing them. */
+    public static ProblemException notOneOf(String field, String value, List<String> allowed) {
+        String list = String.join(", ", allowed);
+        return new ProblemException(
+                400,
+                "Invalid request",
+                "'" + value + "' is not a valid value for '" + field + "'. Allowed: " + list + ".",
+                Map.of(
+                        "errors",
+                        List.of(Map.of("field", field, "message", "must be one of " + list)),
+                        "allowed",
+                        allowed));
     }
 
     public int status() {

@@ -77,17 +77,8 @@ public class ProblemMapper {
             List<String> allowed = Arrays.stream(f.getTargetType().getEnumConstants())
                     .map(Object::toString)
                     .toList();
-            String field = path(f);
-            return respond(
-                    400,
-                    "Invalid request",
-                    "'" + f.getValue() + "' is not a valid value for '" + field + "'. Allowed: "
-                            + String.join(", ", allowed) + ".",
-                    Map.of(
-                            "errors",
-                            List.of(Map.of("field", field, "message", "must be one of " + String.join(", ", allowed))),
-                            "allowed",
-                            allowed));
+            ProblemException refusal = ProblemException.notOneOf(path(f), String.valueOf(f.getValue()), allowed);
+            return respond(400, refusal.title(), refusal.getMessage(), refusal.extensions());
         }
         if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
             String field = path(m);

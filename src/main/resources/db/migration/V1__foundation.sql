@@ -58,6 +58,15 @@ CREATE TABLE catalog_revision (
 );
 INSERT INTO catalog_revision (id, revision) VALUES (1, 0);
 
+-- Numbers handed out per prefix and year (INC-2023-0017, MNT-2023-0003): the row stays locked
+-- until commit, so numbers follow commit order and a refused request uses none up.
+CREATE TABLE yearly_number (
+    prefix text    NOT NULL,
+    year   integer NOT NULL,
+    last   integer NOT NULL,
+    PRIMARY KEY (prefix, year)
+);
+
 -- The append-only log. seq is handed out from a single counter row whose lock is held until
 -- commit, so seq order is commit order and has no gaps: a reader that has seen seq N will never
 -- later find an entry below N. (A plain sequence hands out numbers at insert time, so a later

@@ -1,10 +1,5 @@
 -- Incidents: declaration, lifecycle, severity history, public updates, command roles and links.
 
-CREATE TABLE incident_number_counter (
-    year integer PRIMARY KEY,
-    last integer NOT NULL
-);
-
 CREATE TABLE incident (
     id                 bigserial PRIMARY KEY,
     number             text        NOT NULL UNIQUE CHECK (number ~ '^INC-[0-9]{4}-[0-9]{4,}$'),

@@ -1,12 +1,5 @@
 -- Scheduled maintenance: planned windows of work that take components under maintenance.
 
--- One row per year; the row stays locked until the numbering transaction commits, so numbers
--- follow commit order and a rolled-back request does not use one up.
-CREATE TABLE maintenance_counter (
-    year        integer PRIMARY KEY,
-    last_number integer NOT NULL
-);
-
 CREATE TABLE maintenance (
     id              bigserial PRIMARY KEY,
     number          text        NOT NULL UNIQUE CHECK (number ~ '^MNT-[0-9]{4}-[0-9]{4,}$'),
