@@ -254,9 +254,10 @@ public class ProblemMapper {
 
     private static boolean isConnectionFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            // 08: connection exceptions; 57P: the server is shutting down, crashed or starting up
             if (t instanceof SQLException s
                     && s.getSQLState() != null
-                    && s.getSQLState().startsWith("08")) {
+                    && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
                 return true;
             }
             if (t instanceof java.sql.SQLTransientConnectionException) return true;
