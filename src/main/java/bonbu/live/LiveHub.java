@@ -115,10 +115,6 @@ class LiveHub {
         }
     }
 
-    int size() {
-        return clients.size();
-    }
-
     /** The message for one entry: staff see who did it and the audience; the public do not. */
     private String frame(TimelineEvent e, boolean staff) {
         Map<String, Object> message = new LinkedHashMap<>();

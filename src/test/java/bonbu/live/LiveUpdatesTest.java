@@ -192,4 +192,16 @@ class LiveUpdatesTest {
             assertTrue(metrics.contains("bonbu_live_fanout_lag_seconds"));
         }
     }
+
+    @Test
+    void readinessIncludesTheDatabaseAndTheTimelineListener() {
+        io.restassured.RestAssured.given()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body(
+                        "checks.name",
+                        org.hamcrest.Matchers.hasItems("Timeline listener", "Database connections health check"))
+                .body("checks.find { it.name == 'Timeline listener' }.status", org.hamcrest.Matchers.equalTo("UP"));
+    }
 }
