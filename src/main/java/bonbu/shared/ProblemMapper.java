@@ -147,29 +147,42 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        if (causedBy(e, SQLException.class) && isConnectionFailure(e)) {
-            return unavailable(e);
+        boolean atCommit = anyInChain(
+                e,
+                t -> t instanceof jakarta.transaction.RollbackException
+                        || t instanceof jakarta.transaction.HeuristicMixedException
+                        || t instanceof jakarta.transaction.HeuristicRollbackException);
+        if (anyInChain(e, ProblemMapper::isConnectionFailure)) {
+            return unavailable(e, atCommit);
         }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, reference %s", reference);
         return respond(
                 500,
                 "Internal error",
-                "Something went wrong on our side. Nothing was changed. Quote reference " + reference
-                        + " when reporting it.",
+                "Something went wrong on our side" + (atCommit ? "" : "; nothing was changed") + ". Quote reference "
+                        + reference + " when reporting it.",
                 Map.of("reference", reference));
     }
 
     private Response unavailable(Throwable e) {
-        LOG.warnf("Database unavailable: %s", e.getMessage());
+        return unavailable(e, false);
+    }
+
+    /**
+     * The database is unreachable. If the connection was lost while the transaction was being
+     * committed, the change may have been saved: say so rather than claim nothing changed.
+     */
+    private Response unavailable(Throwable e, boolean atCommit) {
+        LOG.warnf("Database unavailable%s: %s", atCommit ? " during commit" : "", e.getMessage());
+        String detail = atCommit
+                ? "The connection to the database was lost while your change was being saved, so it may or may not"
+                        + " have been saved. Check the timeline (GET /api/timeline) before trying again."
+                : "The database cannot be reached, so nothing was changed. Try again shortly.";
         return Response.status(503)
                 .type(PROBLEM_JSON)
                 .header("Retry-After", "5")
-                .entity(body(
-                        503,
-                        "Service unavailable",
-                        "The database cannot be reached, so nothing was changed. Try again shortly.",
-                        null))
+                .entity(body(503, "Service unavailable", detail, atCommit ? Map.of("outcome", "unknown") : null))
                 .build();
     }
 
@@ -245,22 +258,28 @@ public class ProblemMapper {
         return "an object";
     }
 
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) return true;
+    /** Whether this one throwable (not its causes) says the database connection failed. */
+    private static boolean isConnectionFailure(Throwable t) {
+        // 08: connection exceptions; 57P: the server is shutting down, crashed or starting up
+        if (t instanceof SQLException s
+                && s.getSQLState() != null
+                && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
+            return true;
         }
-        return false;
+        return t instanceof java.sql.SQLTransientConnectionException || t instanceof JDBCConnectionException;
     }
 
-    private static boolean isConnectionFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            // 08: connection exceptions; 57P: the server is shutting down, crashed or starting up
-            if (t instanceof SQLException s
-                    && s.getSQLState() != null
-                    && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLTransientConnectionException) return true;
+    /** Searches the cause chain and suppressed exceptions (where commit failures keep theirs). */
+    private static boolean anyInChain(Throwable e, java.util.function.Predicate<Throwable> test) {
+        java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        todo.push(e);
+        while (!todo.isEmpty()) {
+            Throwable t = todo.pop();
+            if (!seen.add(t)) continue;
+            if (test.test(t)) return true;
+            if (t.getCause() != null) todo.push(t.getCause());
+            for (Throwable s : t.getSuppressed()) todo.push(s);
         }
         return false;
     }

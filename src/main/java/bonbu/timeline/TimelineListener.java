@@ -104,12 +104,12 @@ public class TimelineListener {
                 connected = false;
                 LOG.warnf("Timeline listener lost the database (%s); retrying in %d ms", e.getMessage(), backoff);
                 sleep(backoff);
-                backoff = Math.min(backoff * 2, 5_000);
+                backoff = Math.min(backoff * 2, 1_000);
             } catch (RuntimeException e) {
                 connected = false;
                 LOG.error("Timeline listener failed; restarting it", e);
                 sleep(backoff);
-                backoff = Math.min(backoff * 2, 5_000);
+                backoff = Math.min(backoff * 2, 1_000);
             }
         }
         connected = false;
