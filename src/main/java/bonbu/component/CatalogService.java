@@ -362,9 +362,7 @@ public class CatalogService {
     }
 
     private CatalogSnapshot lockAndRead() {
-        Panache.getEntityManager()
-                .createNativeQuery("SELECT pg_advisory_xact_lock(" + CATALOG_LOCK + ")")
-                .getSingleResult();
+        lockCatalog();
         return catalog.snapshot();
     }
 

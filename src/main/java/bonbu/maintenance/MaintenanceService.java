@@ -181,11 +181,11 @@ public class MaintenanceService {
      */
     private Effect takeIntoMaintenance(Maintenance m) {
         String reason = "Maintenance " + m.number + " started: " + m.titleKo;
-        StatusChanges current = lockCatalog(reason);
+        catalogService.lockCatalog();
         Map<String, ComponentStatus> statuses = new LinkedHashMap<>();
         List<Map<String, Object>> skipped = new ArrayList<>();
         for (String key : m.components) {
-            ComponentView c = current.view(key);
+            ComponentView c = catalog.get(key);
             if (c.status() == ComponentStatus.PARTIAL_OUTAGE || c.status() == ComponentStatus.MAJOR_OUTAGE) {
                 skipped.add(skip(c, "outage", null));
             } else {
@@ -203,12 +203,12 @@ public class MaintenanceService {
      */
     private Effect giveBack(Maintenance m) {
         String reason = "Maintenance " + m.number + " completed: " + m.titleKo;
-        StatusChanges current = lockCatalog(reason);
+        catalogService.lockCatalog();
         Map<String, String> heldElsewhere = m.keysHeldByOtherWindows();
         Map<String, ComponentStatus> statuses = new LinkedHashMap<>();
         List<Map<String, Object>> skipped = new ArrayList<>();
         for (String key : m.components) {
-            ComponentView c = current.view(key);
+            ComponentView c = catalog.get(key);
             if (c.status() == ComponentStatus.OPERATIONAL) {
                 continue;
             }
@@ -222,15 +222,6 @@ public class MaintenanceService {
         }
         StatusChanges applied = catalogService.applyStatuses(statuses, reason, null);
         return new Effect(applied.entries(), views(applied.affectedBy(m.components), m.components), skipped);
-    }
-
-    /**
-     * Takes the catalog's write lock and reads the committed statuses. Setting no status does only
-     * that; deciding under the lock means no concurrent status change can slip in between the
-     * decision and the write.
-     */
-    private StatusChanges lockCatalog(String reason) {
-        return catalogService.applyStatuses(new LinkedHashMap<>(), reason, null);
     }
 
     private static Map<String, Object> skip(ComponentView c, String why, String window) {

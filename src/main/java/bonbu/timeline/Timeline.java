@@ -44,9 +44,7 @@ public class Timeline {
 
     /** Entries after {@code since} in sequence order, at most {@code limit} of them. */
     public List<TimelineEvent> since(long since, int limit) {
-        return TimelineEntry.<TimelineEntry>find("seq > ?1 order by seq", since).page(0, limit).list().stream()
-                .map(TimelineEntry::toEvent)
-                .toList();
+        return since(since, limit, null);
     }
 
     /** Entries after {@code since} for one audience (null: all), in seq order, at most {@code limit}. */
