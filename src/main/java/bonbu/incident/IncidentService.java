@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -358,6 +359,37 @@ public class IncidentService {
                 .toList();
     }
 
+    /**
+     * Every incident's public story, newest declared first, in three queries whatever the number
+     * of incidents (the public status page reloads them all on each public change).
+     */
+    @Transactional
+    public List<IncidentStory> stories() {
+        List<Incident> incidents = Incident.list("order by declaredAt desc, id desc");
+        Map<Long, List<IncidentView.Update>> updates = new HashMap<>();
+        for (IncidentUpdate u : IncidentUpdate.<IncidentUpdate>list("order by publishedAt desc, id desc")) {
+            updates.computeIfAbsent(u.incidentId, k -> new ArrayList<>()).add(updateView(u));
+        }
+        Map<Long, List<String>> components = new HashMap<>();
+        for (IncidentComponent c : IncidentComponent.<IncidentComponent>list("order by addedAt, id.componentKey")) {
+            components
+                    .computeIfAbsent(c.id.incidentId(), k -> new ArrayList<>())
+                    .add(c.id.componentKey());
+        }
+        return incidents.stream()
+                .map(i -> new IncidentStory(
+                        i.number,
+                        i.title(),
+                        i.status,
+                        i.severity,
+                        new IncidentView.KeyTimes(
+                                i.detectedAt, i.declaredAt, i.identifiedAt, i.mitigatedAt, i.resolvedAt),
+                        i.updatedAt,
+                        List.copyOf(components.getOrDefault(i.id, List.of())),
+                        List.copyOf(updates.getOrDefault(i.id, List.of()))))
+                .toList();
+    }
+
     // --- rules shared by the acts above ---
 
     /**
@@ -482,6 +514,19 @@ public class IncidentService {
                 .toList();
     }
 
+    private static IncidentView.Update updateView(IncidentUpdate u) {
+        return new IncidentView.Update(
+                u.id,
+                u.status,
+                u.body(),
+                u.components.stream()
+                        .map(m -> new Requests.ComponentChange(
+                                m.get("key"), ComponentStatus.parse("status", m.get("status"))))
+                        .toList(),
+                u.author,
+                u.publishedAt);
+    }
+
     private static Map<String, Object> updateData(IncidentUpdate update) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", update.id);
@@ -552,16 +597,7 @@ public class IncidentService {
                 .map(s -> new IncidentView.SeverityStep(s.severity, s.how.name(), s.reason, s.actor, s.at))
                 .toList();
         List<IncidentView.Update> updates = IncidentUpdate.of(incident).stream()
-                .map(u -> new IncidentView.Update(
-                        u.id,
-                        u.status,
-                        u.body(),
-                        u.components.stream()
-                                .map(m -> new Requests.ComponentChange(
-                                        m.get("key"), ComponentStatus.parse("status", m.get("status"))))
-                                .toList(),
-                        u.author,
-                        u.publishedAt))
+                .map(IncidentService::updateView)
                 .toList();
         List<IncidentView.Link> links = IncidentLink.touching(incident).stream()
                 .map(l -> {

@@ -66,6 +66,14 @@ public class Timeline {
                 .toList();
     }
 
+    /** Every entry of one type at or after {@code from}, in seq order. */
+    @Transactional
+    public List<TimelineEvent> ofType(String type, java.time.Instant from) {
+        return TimelineEntry.<TimelineEntry>find("type = ?1 and at >= ?2 order by seq", type, from).list().stream()
+                .map(TimelineEntry::toEvent)
+                .toList();
+    }
+
     /** The highest committed sequence number. */
     @Transactional
     public long lastSeq() {

@@ -1,0 +1,97 @@
+package bonbu.statuspage;
+
+import bonbu.component.ComponentStatus;
+import bonbu.timeline.TimelineEvent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The worst effective status of each component on each of the last {@value #DAYS} days (in Korea),
+ * worked out from the {@code component.effective_status_changed} entries of the timeline.
+ */
+final class DailyHistory {
+
+    static final int DAYS = 90;
+    static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
+    static final String ENTRY_TYPE = "component.effective_status_changed";
+
+    private DailyHistory() {}
+
+    /** The first instant the history covers: the start of the oldest day. */
+    static Instant windowStart(LocalDate today) {
+        return today.minusDays(DAYS - 1).atStartOfDay(KOREA).toInstant();
+    }
+
+    private record Move(Instant at, ComponentStatus from, ComponentStatus to) {}
+
+    /**
+     * Per component that was not operational on some day: its worst status per day, oldest first.
+     *
+     * @param current every public component's effective status now
+     * @param entries the effective-status entries since {@link #windowStart}, in seq order
+     */
+    static Map<String, List<ComponentStatus>> compute(
+            LocalDate today, Instant now, Map<String, ComponentStatus> current, List<TimelineEvent> entries) {
+        Instant start = windowStart(today);
+        Map<String, List<Move>> moves = new HashMap<>();
+        for (TimelineEvent e : entries) {
+            if (!ENTRY_TYPE.equals(e.type()) || e.at().isBefore(start)) continue;
+            Object changes = e.data().get("changes");
+            if (!(changes instanceof List<?> groups)) continue;
+            for (Object g : groups) {
+                if (!(g instanceof Map<?, ?> group)) continue;
+                ComponentStatus from = status(group.get("from"));
+                ComponentStatus to = status(group.get("to"));
+                if (from == null || to == null || !(group.get("keys") instanceof List<?> keys)) continue;
+                for (Object key : keys) {
+                    moves.computeIfAbsent(String.valueOf(key), k -> new ArrayList<>())
+                            .add(new Move(e.at(), from, to));
+                }
+            }
+        }
+        Map<String, List<ComponentStatus>> history = new HashMap<>();
+        for (Map.Entry<String, ComponentStatus> c : current.entrySet()) {
+            List<Move> own = moves.getOrDefault(c.getKey(), List.of());
+            ComponentStatus[] days = new ComponentStatus[DAYS];
+            Arrays.fill(days, ComponentStatus.OPERATIONAL);
+            ComponentStatus held = own.isEmpty() ? c.getValue() : own.get(0).from();
+            Instant since = start;
+            for (Move m : own) {
+                mark(days, today, since, m.at(), held);
+                held = m.to();
+                since = m.at();
+            }
+            mark(days, today, since, now.isBefore(since) ? since : now, held);
+            boolean clean = Arrays.stream(days).allMatch(s -> s == ComponentStatus.OPERATIONAL);
+            if (!clean) history.put(c.getKey(), List.of(days));
+        }
+        return history;
+    }
+
+    /** Records that {@code status} held from {@code from} to {@code to} on every day it touched. */
+    private static void mark(
+            ComponentStatus[] days, LocalDate today, Instant from, Instant to, ComponentStatus status) {
+        if (status == ComponentStatus.OPERATIONAL) return;
+        LocalDate first = today.minusDays(DAYS - 1);
+        long a = ChronoUnit.DAYS.between(first, LocalDate.ofInstant(from, KOREA));
+        long b = ChronoUnit.DAYS.between(first, LocalDate.ofInstant(to, KOREA));
+        for (long d = Math.max(0, a); d <= Math.min(DAYS - 1, b); d++) {
+            if (status.isWorseThan(days[(int) d])) days[(int) d] = status;
+        }
+    }
+
+    private static ComponentStatus status(Object value) {
+        if (value == null) return null;
+        for (ComponentStatus s : ComponentStatus.values()) {
+            if (s.value().equals(value.toString())) return s;
+        }
+        return null;
+    }
+}

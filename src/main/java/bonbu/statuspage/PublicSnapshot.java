@@ -1,0 +1,160 @@
+package bonbu.statuspage;
+
+import bonbu.timeline.TimelineCommitted;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * The public site as last rendered, shared by every public request. It is rebuilt off the request
+ * path: after each committed timeline batch (so every public change), and every
+ * {@code refresh-every} in case of a missed change, a new day or a database outage. While the
+ * database cannot be read the last site stays, re-rendered once to say how old it is.
+ */
+@ApplicationScoped
+public class PublicSnapshot {
+
+    private static final Logger LOG = Logger.getLogger(PublicSnapshot.class);
+
+    @Inject
+    PublicStateLoader loader;
+
+    @Inject
+    SiteRenderer renderer;
+
+    @Inject
+    StaticMirror mirror;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    MeterRegistry registry;
+
+    private volatile Site site;
+    /** When the content last changed (shown as "last changed"), and when it was last read. */
+    private volatile Instant changedAt;
+
+    private volatile Instant loadedAt;
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "bonbu-public-snapshot");
+        t.setDaemon(true);
+        return t;
+    });
+
+    void start(@Observes @Priority(10_000) StartupEvent event) {
+        registry.gauge("bonbu.public.snapshot.age", this, s -> s.ageSeconds());
+        registry.gauge("bonbu.public.snapshot.stale", this, s -> s.site != null && s.site.stale() ? 1 : 0);
+        registry.gauge(
+                "bonbu.public.snapshot.seq",
+                this,
+                s -> s.site == null ? -1 : s.site.state().seq());
+        refreshSoon();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        worker.shutdownNow();
+    }
+
+    void onCommitted(@Observes TimelineCommitted committed) {
+        refreshSoon();
+    }
+
+    @Scheduled(every = "${bonbu.statuspage.refresh-every:30s}", delayed = "5s")
+    void periodically() {
+        refreshSoon();
+    }
+
+    /** The current site, or null before the first successful load. */
+    public Site site() {
+        return site;
+    }
+
+    /**
+     * Asks for a rebuild. Requests made while one is queued share it; one made while a rebuild runs
+     * queues the next, so the last change is always picked up.
+     */
+    void refreshSoon() {
+        if (queued.compareAndSet(false, true)) {
+            try {
+                worker.execute(this::refresh);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                queued.set(false); // shutting down
+            }
+        }
+    }
+
+    /** Rebuilds now on the caller's thread; for tests and the first load. */
+    synchronized void refresh() {
+        queued.set(false);
+        PublicState state;
+        try {
+            state = loader.load();
+        } catch (RuntimeException e) {
+            markStale(e);
+            return;
+        }
+        Site previous = site;
+        loadedAt = state.loadedAt();
+        if (previous != null && !previous.stale() && state.sameContentAs(previous.state())) {
+            // Nothing the public sees has changed: keep the bytes (and their ETags).
+            site = new Site(state, false, previous.resources());
+            return;
+        }
+        if (previous == null || !state.sameContentAs(previous.state()) || changedAt == null) {
+            changedAt = state.loadedAt();
+        }
+        long started = System.nanoTime();
+        Site next = renderer.render(state, false, changedAt);
+        site = next;
+        registry.timer("bonbu.public.snapshot.render").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        mirror.write(next);
+    }
+
+    private void markStale(RuntimeException e) {
+        Site previous = site;
+        LOG.warnf("Could not read the public state (%s); the public site keeps its last snapshot", rootMessage(e));
+        if (previous == null || previous.stale()) return;
+        Site next = renderer.render(previous.state(), true, loadedAt);
+        site = next;
+        mirror.write(next);
+    }
+
+    private double ageSeconds() {
+        Instant at = loadedAt;
+        return at == null ? -1 : Math.max(0, clock.instant().toEpochMilli() - at.toEpochMilli()) / 1000.0;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    /** Waits up to {@code timeoutMillis} for queued rebuilds to finish; for tests. */
+    boolean awaitIdle(long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            if (!queued.get()) {
+                synchronized (this) {
+                    if (!queued.get()) return true;
+                }
+            }
+            Thread.sleep(10);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,41 @@
+package bonbu.statuspage;
+
+import bonbu.component.ComponentStatus;
+import bonbu.component.ComponentView;
+import bonbu.incident.IncidentStory;
+import bonbu.maintenance.MaintenanceView;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the public may see, as loaded at one moment: the only input of every public page,
+ * feed and JSON document. {@code seq} is the last timeline entry it includes.
+ *
+ * @param components the public components, in catalog order, with effective statuses and causes
+ * @param incidents every incident's public story, newest first
+ * @param maintenances every maintenance window, by scheduled start
+ * @param history per public component that was not operational on some day of the last 90: the
+ *     worst effective status of each day, oldest first; components missing here were fine
+ * @param today the last day of the history, in Korea
+ */
+record PublicState(
+        long seq,
+        Instant loadedAt,
+        List<ComponentView> components,
+        List<IncidentStory> incidents,
+        List<MaintenanceView> maintenances,
+        Map<String, List<ComponentStatus>> history,
+        LocalDate today) {
+
+    /** Whether the public would see anything different from {@code other}. */
+    boolean sameContentAs(PublicState other) {
+        return other != null
+                && components.equals(other.components)
+                && incidents.equals(other.incidents)
+                && maintenances.equals(other.maintenances)
+                && history.equals(other.history)
+                && today.equals(other.today);
+    }
+}

@@ -1,0 +1,58 @@
+package bonbu.statuspage;
+
+import bonbu.component.Catalog;
+import bonbu.component.ComponentStatus;
+import bonbu.component.ComponentView;
+import bonbu.incident.IncidentService;
+import bonbu.incident.IncidentStory;
+import bonbu.maintenance.MaintenanceService;
+import bonbu.maintenance.MaintenanceStatus;
+import bonbu.maintenance.MaintenanceView;
+import bonbu.timeline.Timeline;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads what the public may see from the database, in one transaction. */
+@ApplicationScoped
+class PublicStateLoader {
+
+    @Inject
+    Catalog catalog;
+
+    @Inject
+    IncidentService incidents;
+
+    @Inject
+    MaintenanceService maintenances;
+
+    @Inject
+    Timeline timeline;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    PublicState load() {
+        // The sequence number first: everything read after it includes at least those entries.
+        long seq = timeline.lastSeq();
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, DailyHistory.KOREA);
+        List<ComponentView> visible =
+                catalog.all().stream().filter(ComponentView::isPublic).toList();
+        List<IncidentStory> stories = incidents.stories();
+        List<MaintenanceView> windows = maintenances.list(EnumSet.allOf(MaintenanceStatus.class));
+        Map<String, ComponentStatus> current = new LinkedHashMap<>();
+        for (ComponentView c : visible) current.put(c.key(), c.effectiveStatus());
+        Map<String, List<ComponentStatus>> history = DailyHistory.compute(
+                today, now, current, timeline.ofType(DailyHistory.ENTRY_TYPE, DailyHistory.windowStart(today)));
+        return new PublicState(seq, now, visible, stories, windows, Map.copyOf(history), today);
+    }
+}
