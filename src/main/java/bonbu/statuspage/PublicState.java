@@ -19,6 +19,7 @@ import java.util.Map;
  * @param history per public component that was not operational on some day of the last 90: the
  *     worst effective status of each day, oldest first; components missing here were fine
  * @param today the last day of the history, in Korea
+ * @param touched per incident, the public components whose effective status it moved
  */
 record PublicState(
         long seq,
@@ -27,7 +28,8 @@ record PublicState(
         List<IncidentStory> incidents,
         List<MaintenanceView> maintenances,
         Map<String, List<ComponentStatus>> history,
-        LocalDate today) {
+        LocalDate today,
+        Map<String, java.util.Set<String>> touched) {
 
     /** Whether the public would see anything different from {@code other}. */
     boolean sameContentAs(PublicState other) {
@@ -36,6 +38,7 @@ record PublicState(
                 && incidents.equals(other.incidents)
                 && maintenances.equals(other.maintenances)
                 && history.equals(other.history)
-                && today.equals(other.today);
+                && today.equals(other.today)
+                && touched.equals(other.touched);
     }
 }

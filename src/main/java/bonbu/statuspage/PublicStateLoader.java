@@ -9,6 +9,7 @@ import bonbu.maintenance.MaintenanceService;
 import bonbu.maintenance.MaintenanceStatus;
 import bonbu.maintenance.MaintenanceView;
 import bonbu.timeline.Timeline;
+import bonbu.timeline.TimelineEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -16,9 +17,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads what the public may see from the database, in one transaction. */
 @ApplicationScoped
@@ -53,6 +57,32 @@ class PublicStateLoader {
         for (ComponentView c : visible) current.put(c.key(), c.effectiveStatus());
         Map<String, List<ComponentStatus>> history = DailyHistory.compute(
                 today, now, current, timeline.ofType(DailyHistory.ENTRY_TYPE, DailyHistory.windowStart(today)));
-        return new PublicState(seq, now, visible, stories, windows, Map.copyOf(history), today);
+        return new PublicState(seq, now, visible, stories, windows, Map.copyOf(history), today, touched());
+    }
+
+    /** Incident number → public components its changes moved; grows as entries come. */
+    private final Map<String, Set<String>> touched = new HashMap<>();
+
+    private long touchedUpTo;
+
+    /**
+     * Which public components each incident moved, from the effective-status entries made on its
+     * behalf: a resolved incident still names what it took down. Read incrementally.
+     */
+    private synchronized Map<String, Set<String>> touched() {
+        for (TimelineEvent e : timeline.ofTypeAboutIncidents(DailyHistory.ENTRY_TYPE, touchedUpTo)) {
+            if (e.data().get("changes") instanceof List<?> groups) {
+                for (Object g : groups) {
+                    if (g instanceof Map<?, ?> group && group.get("keys") instanceof List<?> keys) {
+                        Set<String> set = touched.computeIfAbsent(e.incident(), k -> new LinkedHashSet<>());
+                        for (Object k : keys) set.add(String.valueOf(k));
+                    }
+                }
+            }
+            touchedUpTo = Math.max(touchedUpTo, e.seq());
+        }
+        Map<String, Set<String>> copy = new HashMap<>();
+        touched.forEach((k, v) -> copy.put(k, Set.copyOf(v)));
+        return Map.copyOf(copy);
     }
 }

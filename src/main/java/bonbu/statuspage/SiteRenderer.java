@@ -328,6 +328,10 @@ class SiteRenderer {
                     if (byKey.containsKey(change.key())) keys.add(change.key());
                 }
             }
+            Set<String> moved = state.touched().getOrDefault(i.number(), Set.of());
+            for (ComponentView c : state.components()) {
+                if (moved.contains(c.key())) keys.add(c.key());
+            }
             return keys.stream().map(k -> t.of(byKey.get(k).name())).toList();
         }
 

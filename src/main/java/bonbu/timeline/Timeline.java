@@ -74,6 +74,17 @@ public class Timeline {
                 .toList();
     }
 
+    /** Entries of one type about some incident, after {@code seq}, in seq order. */
+    @Transactional
+    public List<TimelineEvent> ofTypeAboutIncidents(String type, long seq) {
+        return TimelineEntry.<TimelineEntry>find(
+                        "type = ?1 and incident is not null and seq > ?2 order by seq", type, seq)
+                .list()
+                .stream()
+                .map(TimelineEntry::toEvent)
+                .toList();
+    }
+
     /** The highest committed sequence number. */
     @Transactional
     public long lastSeq() {
