@@ -1,0 +1,160 @@
+package bonbu.statuspage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bonbu.shared.EmbeddedDatabase;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged service keeps its public pages and JSON up while PostgreSQL is stopped, saying how
+ * old they are, while readiness reports the database down and staff writes fail fast with a 503.
+ * Runs after packaging (failsafe), on its own PostgreSQL.
+ */
+class PublicPagesSurviveDatabaseStopIT {
+
+    private static final String ADMIN = "chief";
+    private static final String PASSWORD = "survive-secret";
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static EmbeddedDatabase db;
+    private static Process service;
+    private static int port;
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = EmbeddedDatabase.start(Path.of("target", "it-db-public"), false);
+        db.recreateDatabase();
+        port = freePort();
+        String jar = System.getProperty("bonbu.app.jar", "target/quarkus-app/quarkus-run.jar");
+        ProcessBuilder pb = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar);
+        Map<String, String> env = pb.environment();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("BONBU_ADMIN_USERNAME", ADMIN);
+        env.put("BONBU_ADMIN_PASSWORD", PASSWORD);
+        env.put("BONBU_STATUSPAGE_REFRESH_EVERY", "1s");
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(new File("target/it-public-survives.log"));
+        service = pb.start();
+        await("/q/health/ready", r -> r.statusCode() == 200, 120);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (service != null) {
+            service.destroy();
+            service.waitFor();
+        }
+        if (db != null) db.close();
+    }
+
+    @Test
+    void publicPagesKeepAnsweringFromTheLastSnapshotWhileTheDatabaseIsDown() throws Exception {
+        String key = "survivor-" + Long.toString(System.nanoTime(), 36);
+        HttpResponse<String> created = HTTP.send(
+                HttpRequest.newBuilder(uri("/api/components"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", basic())
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"" + key
+                                + "\",\"name\":{\"ko\":\"살아남는 서비스\",\"en\":\"Surviving service\"},"
+                                + "\"group\":\"시험\",\"kind\":\"PUBLIC_SERVICE\",\"tier\":1,\"public\":true,"
+                                + "\"status\":\"partial_outage\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        await("/", r -> r.body().contains(key), 30);
+
+        db.close();
+        db = null;
+
+        // The periodic refresh notices the outage and marks the page with the time it is from.
+        HttpResponse<String> stale = await("/", r -> r.body().contains("class=\"asof stale\""), 30);
+        assertEquals(200, stale.statusCode());
+        assertTrue(stale.body().contains("살아남는 서비스"), "the last snapshot is still shown");
+        assertTrue(stale.body().contains("서버와 연결이 원활하지 않아"), "and says it is stale");
+        HttpResponse<String> english = get("/en/");
+        assertEquals(200, english.statusCode());
+        assertTrue(english.body().contains("We cannot reach our servers right now"));
+        for (String path :
+                new String[] {"/api/v2/summary.json", "/api/v2/components.json", "/history", "/history.atom"}) {
+            HttpResponse<String> r = get(path);
+            assertEquals(200, r.statusCode(), path);
+        }
+        assertTrue(get("/api/v2/summary.json").body().contains(key));
+
+        HttpResponse<String> ready = get("/q/health/ready");
+        assertEquals(503, ready.statusCode(), "readiness reports the database down");
+        long started = System.nanoTime();
+        HttpResponse<String> write = HTTP.send(
+                HttpRequest.newBuilder(uri("/api/components"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", basic())
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"" + key + "-late\","
+                                + "\"name\":\"늦은\",\"group\":\"시험\",\"kind\":\"PUBLIC_SERVICE\",\"tier\":1,"
+                                + "\"public\":true}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(503, write.statusCode(), write.body());
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 10, "fails fast");
+    }
+
+    private static HttpResponse<String> await(String path, Predicate<HttpResponse<String>> ok, int seconds)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        HttpResponse<String> last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                last = get(path);
+                if (ok.test(last)) return last;
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(path + " did not reach the expected state in " + seconds + " s; last: "
+                + (last == null
+                        ? "no answer"
+                        : last.statusCode() + " "
+                                + last.body()
+                                        .substring(0, Math.min(300, last.body().length())))
+                + "; see target/it-public-survives.log");
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String basic() {
+        return "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+}
