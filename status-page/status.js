@@ -120,8 +120,13 @@
       badge.querySelector('.label').textContent = T['status.' + status];
     }
     var causeEl = li.querySelector('.cause');
+    var show = status !== 'operational' && cause;
+    if (!causeEl && show) {
+      causeEl = document.createElement('p');
+      causeEl.className = 'cause';
+      li.querySelector('.line').insertAdjacentElement('afterend', causeEl);
+    }
     if (causeEl) {
-      var show = status !== 'operational' && cause;
       causeEl.textContent = show ? fill(T['cause.via'], 'name', cause) : '';
       causeEl.hidden = !show;
     }

@@ -32,7 +32,7 @@ final class PublicSite {
     static String row(String html, String key) {
         int start = html.indexOf("data-key=\"" + key + "\"");
         assertTrue(start >= 0, "no row for " + key);
-        int end = html.indexOf("class=\"history\"", start);
+        int end = html.indexOf("class=\"history", start);
         return html.substring(start, end);
     }
 
