@@ -82,12 +82,18 @@
   var fetchTimer = null;
   var attempts = 0;
 
+  var announced = { text: '', at: 0 };
+
   function announce(text) {
     var el = document.getElementById('announcer');
     if (!el) return;
+    // Changes that arrive together are read together, not one over the other.
+    var now = Date.now();
+    var whole = now - announced.at < 3000 && announced.text ? announced.text + ' · ' + text : text;
+    announced = { text: whole, at: now };
     el.textContent = '';
     setTimeout(function () {
-      el.textContent = text;
+      el.textContent = whole;
     }, 50);
   }
 
@@ -164,6 +170,7 @@
 
   function applyStatuses(m) {
     var changed = [];
+    var missing = false;
     var data = m.data || {};
     (data.changes || []).forEach(function (group) {
       var causes = group.causes || [];
@@ -171,11 +178,15 @@
       var cause = root && data.causeNames ? localized(data.causeNames[root]) : null;
       (group.keys || []).forEach(function (key) {
         var li = document.querySelector('li.component[data-key="' + CSS.escape(key) + '"]');
-        if (!li) return;
+        if (!li) {
+          missing = true; // a service added since the page was loaded
+          return;
+        }
         setRow(li, group.to, cause);
         changed.push(li.querySelector('.name').textContent + ': ' + T['status.' + group.to]);
       });
     });
+    if (missing) reloadMain(m.seq);
     if (!changed.length) return;
     updateGroups();
     var text = T['live.changed'] + ' — ' + changed.slice(0, 3).join(', ');
@@ -233,14 +244,18 @@
     stamp();
   }
 
-  function reloadMain(seq) {
-    wanted = seq;
+  function reloadMain(seq, tries) {
+    tries = tries || 0;
     fetch(location.pathname + location.search, { cache: 'no-cache', credentials: 'omit' })
       .then(function (r) {
         return r.text();
       })
       .then(function (html) {
         var doc = new DOMParser().parseFromString(html, 'text/html');
+        if (parseInt(doc.body.getAttribute('data-seq'), 10) < seq && tries < 20) {
+          setTimeout(function () { reloadMain(seq, tries + 1); }, 300);
+          return;
+        }
         document.querySelector('main').innerHTML = doc.querySelector('main').innerHTML;
         body.setAttribute('data-seq', doc.body.getAttribute('data-seq'));
         initSearch();

@@ -125,12 +125,20 @@ public class ProblemMapper {
         return unavailable(e);
     }
 
+    @jakarta.inject.Inject
+    jakarta.enterprise.inject.Instance<PageNotFound> pages;
+
     @ServerExceptionMapper
-    public Response http(WebApplicationException e) {
+    public Response http(
+            WebApplicationException e, jakarta.ws.rs.core.HttpHeaders headers, jakarta.ws.rs.core.UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadable(json);
         }
         int status = e.getResponse().getStatus();
+        if (status == 404 && browsing(headers) && pages.isResolvable()) {
+            var page = pages.get().pageFor("/" + uri.getPath().replaceFirst("^/", ""));
+            if (page.isPresent()) return page.get();
+        }
         if (status == 413) {
             return respond(413, "Request too large", "The request body is larger than 1 MiB.", null);
         }
@@ -143,6 +151,13 @@ public class ProblemMapper {
         };
         Response.StatusType type = e.getResponse().getStatusInfo();
         return respond(status, type.getReasonPhrase(), detail, null);
+    }
+
+    /** A browser asking for a page (it accepts HTML), rather than an API client. */
+    private static boolean browsing(jakarta.ws.rs.core.HttpHeaders headers) {
+        if (headers == null) return false;
+        String accept = headers.getHeaderString("Accept");
+        return accept != null && accept.contains("text/html");
     }
 
     @ServerExceptionMapper

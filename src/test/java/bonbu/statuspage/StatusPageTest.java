@@ -220,6 +220,18 @@ class StatusPageTest {
         assertTrue(given().get("/en/history.atom").asString().contains("Service is restored"));
 
         given().get("/incidents/no-such-incident").then().statusCode(404).contentType(SiteRenderer.HTML);
+        String mistyped = given().header("Accept", "text/html")
+                .get("/no-such-page")
+                .then()
+                .statusCode(404)
+                .extract()
+                .asString();
+        assertTrue(mistyped.contains("<html lang=\"ko\">") && mistyped.contains("페이지를 찾을 수 없습니다"));
+        given().header("Accept", "text/html")
+                .get("/api/no-such-thing")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
         assertTrue(given().get("/en/incidents/no-such-incident").asString().contains("Page not found"));
     }
 

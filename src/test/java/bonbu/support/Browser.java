@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -43,6 +44,14 @@ public final class Browser implements AutoCloseable {
 
     /** Starts a fresh browser with its own profile under target/browser-profiles/. */
     public static Browser start() {
+        return start(null);
+    }
+
+    /**
+     * Starts a fresh browser whose user prefers {@code acceptLanguages} (e.g. {@code "ko-KR,ko"}),
+     * as sent in {@code Accept-Language}; null keeps Chromium's default (English).
+     */
+    public static Browser start(String acceptLanguages) {
         requireChromium();
         Path profile = Path.of("target", "browser-profiles", UUID.randomUUID().toString())
                 .toAbsolutePath();
@@ -59,6 +68,9 @@ public final class Browser implements AutoCloseable {
                         "--disable-sync",
                         "--window-size=1280,900",
                         "--user-data-dir=" + profile);
+        if (acceptLanguages != null) {
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguages));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
