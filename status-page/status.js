@@ -116,15 +116,18 @@
     el.textContent = '· ' + T['live.updated'] + ' ' + two(now.getHours()) + ':' + two(now.getMinutes()) + ':' + two(now.getSeconds());
   }
 
+  /** A status badge: icon and words, never colour alone. */
+  function setBadge(badge, status) {
+    if (!badge) return;
+    badge.className = 'badge s-' + status;
+    badge.querySelector('.icon').textContent = T.icons[status];
+    badge.querySelector('.label').textContent = T['status.' + status];
+  }
+
   function setRow(li, status, cause) {
     li.className = 'component s-' + status;
     li.setAttribute('data-status', status);
-    var badge = li.querySelector('.line .badge');
-    if (badge) {
-      badge.className = 'badge s-' + status;
-      badge.querySelector('.icon').textContent = T.icons[status];
-      badge.querySelector('.label').textContent = T['status.' + status];
-    }
+    setBadge(li.querySelector('.line .badge'), status);
     var causeEl = li.querySelector('.cause');
     var show = status !== 'operational' && cause;
     if (!causeEl && show) {
@@ -152,12 +155,7 @@
       });
       var status = ORDER[worst];
       g.setAttribute('data-status', status);
-      var badge = g.querySelector('summary .badge');
-      if (badge) {
-        badge.className = 'badge s-' + status;
-        badge.querySelector('.icon').textContent = T.icons[status];
-        badge.querySelector('.label').textContent = T['status.' + status];
-      }
+      setBadge(g.querySelector('summary .badge'), status);
       var count = g.querySelector('summary .count');
       if (count) {
         count.textContent = affected

@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bonbu.shared.EmbeddedDatabase;
-import java.io.File;
+import bonbu.support.PackagedService;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -34,37 +31,20 @@ class PublicPagesSurviveDatabaseStopIT {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static EmbeddedDatabase db;
-    private static Process service;
-    private static int port;
+    private static PackagedService service;
 
     @BeforeAll
     static void start() throws Exception {
         db = EmbeddedDatabase.start(Path.of("target", "it-db-public"), false);
         db.recreateDatabase();
-        port = freePort();
-        String jar = System.getProperty("bonbu.app.jar", "target/quarkus-app/quarkus-run.jar");
-        ProcessBuilder pb = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar);
-        Map<String, String> env = pb.environment();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        env.put("BONBU_ADMIN_USERNAME", ADMIN);
-        env.put("BONBU_ADMIN_PASSWORD", PASSWORD);
-        env.put("BONBU_STATUSPAGE_REFRESH_EVERY", "1s");
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(new File("target/it-public-survives.log"));
-        service = pb.start();
-        await("/q/health/ready", r -> r.statusCode() == 200, 120);
+        service = PackagedService.start(
+                        db, "public-survives", ADMIN, PASSWORD, Map.of("BONBU_STATUSPAGE_REFRESH_EVERY", "1s"))
+                .awaitReady();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (service != null) {
-            service.destroy();
-            service.waitFor();
-        }
+        if (service != null) service.close();
         if (db != null) db.close();
     }
 
@@ -74,7 +54,7 @@ class PublicPagesSurviveDatabaseStopIT {
         HttpResponse<String> created = HTTP.send(
                 HttpRequest.newBuilder(uri("/api/components"))
                         .header("Content-Type", "application/json")
-                        .header("Authorization", basic())
+                        .header("Authorization", PackagedService.basic(ADMIN, PASSWORD))
                         .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"" + key
                                 + "\",\"name\":{\"ko\":\"살아남는 서비스\",\"en\":\"Surviving service\"},"
                                 + "\"group\":\"시험\",\"kind\":\"PUBLIC_SERVICE\",\"tier\":1,\"public\":true,"
@@ -108,7 +88,7 @@ class PublicPagesSurviveDatabaseStopIT {
         HttpResponse<String> write = HTTP.send(
                 HttpRequest.newBuilder(uri("/api/components"))
                         .header("Content-Type", "application/json")
-                        .header("Authorization", basic())
+                        .header("Authorization", PackagedService.basic(ADMIN, PASSWORD))
                         .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"" + key + "-late\","
                                 + "\"name\":\"늦은\",\"group\":\"시험\",\"kind\":\"PUBLIC_SERVICE\",\"tier\":1,"
                                 + "\"public\":true}"))
@@ -145,16 +125,6 @@ class PublicPagesSurviveDatabaseStopIT {
     }
 
     private static URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static String basic() {
-        return "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return service.uri(path);
     }
 }

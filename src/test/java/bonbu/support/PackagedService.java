@@ -1,0 +1,95 @@
+package bonbu.support;
+
+import bonbu.shared.EmbeddedDatabase;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * The packaged service run as its own process (prod profile) on a given PostgreSQL, with a first
+ * administrator, on a free port of 127.0.0.1; for the tests that run after packaging (failsafe).
+ * Its output goes to {@code target/it-<name>.log}.
+ */
+public final class PackagedService implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final String name;
+
+    private PackagedService(Process process, int port, String name) {
+        this.process = process;
+        this.port = port;
+        this.name = name;
+    }
+
+    public static PackagedService start(
+            EmbeddedDatabase db, String name, String admin, String password, Map<String, String> extraEnv)
+            throws IOException {
+        int port = freePort();
+        String jar = System.getProperty("bonbu.app.jar", "target/quarkus-app/quarkus-run.jar");
+        ProcessBuilder pb = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar);
+        Map<String, String> env = pb.environment();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("BONBU_ADMIN_USERNAME", admin);
+        env.put("BONBU_ADMIN_PASSWORD", password);
+        env.putAll(extraEnv);
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(new File("target/it-" + name + ".log"));
+        return new PackagedService(pb.start(), port, name);
+    }
+
+    /** Waits until readiness answers 200. */
+    public PackagedService awaitReady() throws InterruptedException {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<Void> r = http.send(
+                        HttpRequest.newBuilder(uri("/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) return this;
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the service '" + name + "' did not become ready; see target/it-" + name + ".log");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
