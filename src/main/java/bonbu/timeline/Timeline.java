@@ -85,6 +85,17 @@ public class Timeline {
                 .toList();
     }
 
+    /** An entry as recorded, with its link in the hash chain. */
+    public record Recorded(TimelineEvent entry, String hash) {}
+
+    /** Every entry of one incident, oldest first, with their hashes. */
+    @Transactional
+    public List<Recorded> recordOf(String incident) {
+        return TimelineEntry.<TimelineEntry>find("incident = ?1 order by seq", incident).list().stream()
+                .map(e -> new Recorded(e.toEvent(), e.hash))
+                .toList();
+    }
+
     /** The highest committed sequence number. */
     @Transactional
     public long lastSeq() {

@@ -47,6 +47,10 @@ class TimelineEntry extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "jsonb")
     Map<String, Object> data;
 
+    /** Set by the database on insert (the hash chain); never written from here. */
+    @Column(insertable = false, updatable = false)
+    String hash;
+
     TimelineEvent toEvent() {
         return new TimelineEvent(seq, at, incident, actor, type, audience, data);
     }

@@ -22,6 +22,16 @@ public class TimelineResource {
     @Inject
     Timeline timeline;
 
+    @Inject
+    ChainVerifier verifier;
+
+    /** Recomputes the whole hash chain: OK, or the first broken seq. */
+    @GET
+    @Path("verify")
+    public ChainCheck verify() {
+        return verifier.all();
+    }
+
     @GET
     public TimelinePage page(@QueryParam("since") String since, @QueryParam("limit") String limit) {
         long from = QueryParams.number("since", since, 0, 0, Long.MAX_VALUE);

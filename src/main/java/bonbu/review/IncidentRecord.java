@@ -1,0 +1,55 @@
+package bonbu.review;
+
+import bonbu.incident.IncidentView;
+import bonbu.timeline.ChainCheck;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An incident's timeline as ministry staff read it: its entries (filtered as asked) grouped by
+ * day in Korea, each with the time in Korea and in UTC and its hash, and the chain check.
+ */
+public record IncidentRecord(
+        String incident,
+        String timeZone,
+        boolean active,
+        Map<String, String> filters,
+        int count,
+        List<Day> days,
+        ChainCheck verification) {
+
+    /** The entries of one day (Korea Standard Time). */
+    public record Day(String date, List<Entry> entries) {}
+
+    /** One timeline entry. {@code at} is UTC; {@code atKst} the same instant in Korea. */
+    public record Entry(
+            long seq,
+            Instant at,
+            String atKst,
+            String type,
+            String audience,
+            String actor,
+            Map<String, Object> data,
+            String hash) {}
+
+    static IncidentRecord of(
+            IncidentView incident, Map<String, String> filters, List<Entry> entries, ChainCheck check) {
+        java.util.LinkedHashMap<String, List<Entry>> byDay = new java.util.LinkedHashMap<>();
+        for (Entry e : entries) {
+            byDay.computeIfAbsent(e.atKst().substring(0, 10), d -> new java.util.ArrayList<>())
+                    .add(e);
+        }
+        List<Day> days = byDay.entrySet().stream()
+                .map(d -> new Day(d.getKey(), List.copyOf(d.getValue())))
+                .toList();
+        return new IncidentRecord(
+                incident.number(),
+                "Asia/Seoul",
+                incident.status() != bonbu.incident.IncidentStatus.RESOLVED,
+                filters,
+                entries.size(),
+                days,
+                check);
+    }
+}

@@ -1,0 +1,51 @@
+package bonbu.review;
+
+import bonbu.timeline.ChainCheck;
+import bonbu.timeline.ChainVerifier;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** An incident's timeline for staff, ministry viewers included: read-only. */
+@Path("/api/incidents/{number}/timeline")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class IncidentTimelineResource {
+
+    @Inject
+    RecordService records;
+
+    @Inject
+    ChainVerifier verifier;
+
+    @Inject
+    bonbu.incident.IncidentService incidents;
+
+    /**
+     * Chronological, grouped by day in Korea; {@code type} (exact or a prefix such as
+     * {@code incident}), {@code audience} (PUBLIC or STAFF), {@code actor} and {@code component}
+     * (entries that name the key) narrow it.
+     */
+    @GET
+    public IncidentRecord timeline(
+            @PathParam("number") String number,
+            @QueryParam("type") String type,
+            @QueryParam("audience") String audience,
+            @QueryParam("actor") String actor,
+            @QueryParam("component") String component) {
+        return records.record(number, RecordService.Filter.of(type, audience, actor, component));
+    }
+
+    /** Recomputes the hash of each of the incident's entries against the entry before it. */
+    @GET
+    @Path("verify")
+    public ChainCheck verify(@PathParam("number") String number) {
+        incidents.get(number); // 404 for an unknown incident
+        return verifier.incident(number);
+    }
+}

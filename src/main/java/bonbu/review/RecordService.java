@@ -1,0 +1,104 @@
+package bonbu.review;
+
+import bonbu.incident.IncidentService;
+import bonbu.incident.IncidentView;
+import bonbu.shared.ProblemException;
+import bonbu.timeline.Audience;
+import bonbu.timeline.ChainVerifier;
+import bonbu.timeline.Timeline;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads an incident's record: its timeline, filtered, with the hash chain checked. */
+@ApplicationScoped
+public class RecordService {
+
+    static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
+    static final DateTimeFormatter KST = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'KST'");
+
+    @Inject
+    IncidentService incidents;
+
+    @Inject
+    Timeline timeline;
+
+    @Inject
+    ChainVerifier verifier;
+
+    /** What to keep: each filter is optional; {@code component} matches entries that name the key. */
+    public record Filter(String type, String audience, String actor, String component) {
+
+        Map<String, String> asMap() {
+            Map<String, String> m = new LinkedHashMap<>();
+            if (type != null) m.put("type", type);
+            if (audience != null) m.put("audience", audience);
+            if (actor != null) m.put("actor", actor);
+            if (component != null) m.put("component", component);
+            return m;
+        }
+
+        static Filter of(String type, String audience, String actor, String component) {
+            String a = blankToNull(audience);
+            if (a != null) {
+                a = a.toUpperCase(java.util.Locale.ROOT);
+                if (Arrays.stream(Audience.values())
+                        .noneMatch(v -> v.name().equals(audience.toUpperCase(java.util.Locale.ROOT)))) {
+                    throw ProblemException.notOneOf("audience", audience, List.of("PUBLIC", "STAFF"));
+                }
+            }
+            return new Filter(blankToNull(type), a, blankToNull(actor), blankToNull(component));
+        }
+
+        boolean keeps(Timeline.Recorded r) {
+            var e = r.entry();
+            if (type != null && !(e.type().equals(type) || e.type().startsWith(type + "."))) return false;
+            if (audience != null && !e.audience().name().equals(audience)) return false;
+            if (actor != null && !e.actor().equals(actor)) return false;
+            return component == null || mentions(e.data(), component);
+        }
+
+        private static boolean mentions(Object value, String key) {
+            if (value instanceof String s) return s.equals(key);
+            if (value instanceof Map<?, ?> m) {
+                for (Object v : m.values()) if (mentions(v, key)) return true;
+                return m.containsKey(key);
+            }
+            if (value instanceof Iterable<?> items) {
+                for (Object v : items) if (mentions(v, key)) return true;
+            }
+            return false;
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s.strip();
+        }
+    }
+
+    @Transactional
+    public IncidentRecord record(String number, Filter filter) {
+        IncidentView incident = incidents.get(number);
+        List<IncidentRecord.Entry> entries = timeline.recordOf(number).stream()
+                .filter(filter::keeps)
+                .map(RecordService::entry)
+                .toList();
+        return IncidentRecord.of(incident, filter.asMap(), entries, verifier.incident(number));
+    }
+
+    static String kst(java.time.Instant at) {
+        return KST.format(ZonedDateTime.ofInstant(at, KOREA));
+    }
+
+    private static IncidentRecord.Entry entry(Timeline.Recorded r) {
+        var e = r.entry();
+        return new IncidentRecord.Entry(
+                e.seq(), e.at(), kst(e.at()), e.type(), e.audience().name(), e.actor(), e.data(), r.hash());
+    }
+}
