@@ -41,6 +41,13 @@ public class IncidentTimelineResource {
         return records.record(number, RecordService.Filter.of(type, audience, actor, component));
     }
 
+    /** Key times, durations, and per-component minutes against the tier's recovery-time target. */
+    @GET
+    @Path("measures")
+    public Measures measures(@PathParam("number") String number) {
+        return records.measures(number);
+    }
+
     /** Recomputes the hash of each of the incident's entries against the entry before it. */
     @GET
     @Path("verify")

@@ -33,6 +33,35 @@ public class RecordService {
     @Inject
     ChainVerifier verifier;
 
+    @Inject
+    bonbu.component.Catalog catalog;
+
+    @Inject
+    ReviewConfig config;
+
+    @Inject
+    java.time.Clock clock;
+
+    /** Key times, durations, and per-component minutes against the tier's recovery target. */
+    @Transactional
+    public Measures measures(String number) {
+        IncidentView incident = incidents.get(number);
+        IncidentView.KeyTimes times = incident.keyTimes();
+        java.time.Instant end = times.resolvedAt() != null ? times.resolvedAt() : clock.instant();
+        var impacts = timeline.ofType("catalog.impact", times.detectedAt());
+        java.util.Set<String> direct = new java.util.LinkedHashSet<>();
+        incident.components().stream().filter(IncidentView.Affected::direct).forEach(a -> direct.add(a.key()));
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>(direct);
+        keys.addAll(Measures.movedBy(impacts, number));
+        List<Measures.Component> touched = new java.util.ArrayList<>();
+        for (String key : keys) {
+            var c = catalog.get(key);
+            touched.add(new Measures.Component(key, c.name(), c.tier(), direct.contains(key)));
+        }
+        return Measures.of(
+                times, end, touched, impacts, tier -> config.recoveryTarget().of(tier));
+    }
+
     /** What to keep: each filter is optional; {@code component} matches entries that name the key. */
     public record Filter(String type, String audience, String actor, String component) {
 
