@@ -1,0 +1,63 @@
+package bonbu.review;
+
+import bonbu.incident.IncidentService;
+import bonbu.shared.ProblemException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * An incident's record to take away: {@code format=markdown}, {@code csv} (the timeline),
+ * {@code json} (everything) or {@code html} (a printable page, to save as PDF from a browser).
+ */
+@Path("/api/incidents/{number}/export")
+@Authenticated
+public class ExportResource {
+
+    @Inject
+    IncidentService incidents;
+
+    @Inject
+    RecordService records;
+
+    @Inject
+    ObjectMapper json;
+
+    @Location("review/print.html")
+    Template print;
+
+    @GET
+    public Response export(@PathParam("number") String number, @QueryParam("format") String format) {
+        String f = format == null || format.isBlank() ? "json" : format.strip();
+        if (!List.of("json", "markdown", "csv", "html").contains(f)) {
+            throw ProblemException.notOneOf("format", format, List.of("json", "markdown", "csv", "html"));
+        }
+        Exports exports = new Exports(
+                incidents.get(number),
+                records.measures(number),
+                records.record(number, RecordService.Filter.of(null, null, null, null)),
+                json);
+        return switch (f) {
+            case "markdown" -> file(exports.markdown(), "text/markdown; charset=utf-8", number + ".md");
+            case "csv" -> file(exports.csv(), "text/csv; charset=utf-8", number + "-timeline.csv");
+            case "html" ->
+                Response.ok(print.data("r", exports.printable()).render(), "text/html; charset=utf-8")
+                        .build();
+            default -> file(exports.json(), "application/json", number + ".json");
+        };
+    }
+
+    private static Response file(String body, String type, String name) {
+        return Response.ok(body, type)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .build();
+    }
+}

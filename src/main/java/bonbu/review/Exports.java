@@ -1,0 +1,283 @@
+package bonbu.review;
+
+import bonbu.incident.IncidentView;
+import bonbu.timeline.ChainCheck;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An incident's whole record in a portable form: Markdown for people, CSV for spreadsheets (the
+ * timeline), JSON for programs. Each states the timeline's verification result and hash.
+ */
+final class Exports {
+
+    private final IncidentView incident;
+    private final Measures measures;
+    private final IncidentRecord record;
+    private final ObjectMapper json;
+
+    Exports(IncidentView incident, Measures measures, IncidentRecord record, ObjectMapper json) {
+        this.incident = incident;
+        this.measures = measures;
+        this.record = record;
+        this.json = json;
+    }
+
+    List<IncidentRecord.Entry> entries() {
+        return record.days().stream().flatMap(d -> d.entries().stream()).toList();
+    }
+
+    static String verificationLine(ChainCheck check) {
+        return check.ok()
+                ? "Timeline verification: OK — " + check.entries() + " entries, last seq " + check.lastSeq() + ", hash "
+                        + check.lastHash()
+                : "Timeline verification: BROKEN at seq " + check.firstBrokenSeq() + " — " + check.problem();
+    }
+
+    String json() {
+        Map<String, Object> doc = new java.util.LinkedHashMap<>();
+        doc.put("incident", incident);
+        doc.put("measures", measures);
+        doc.put("timeline", record);
+        doc.put("verification", record.verification());
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String csv() {
+        StringBuilder out = new StringBuilder("seq,at_utc,at_kst,type,audience,actor,data,hash\r\n");
+        for (IncidentRecord.Entry e : entries()) {
+            row(
+                    out,
+                    String.valueOf(e.seq()),
+                    e.at().toString(),
+                    e.atKst(),
+                    e.type(),
+                    e.audience(),
+                    e.actor(),
+                    toJson(e.data()),
+                    e.hash());
+        }
+        ChainCheck check = record.verification();
+        row(
+                out,
+                "",
+                Instant.now().toString(),
+                "",
+                "verification",
+                "",
+                "",
+                verificationLine(check),
+                check.ok() ? check.lastHash() : "");
+        return out.toString();
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# ")
+                .append(incident.number())
+                .append(" — ")
+                .append(incident.title().ko())
+                .append("\n\n");
+        if (incident.title().en() != null)
+            md.append("*").append(incident.title().en()).append("*\n\n");
+        md.append("- Status: ").append(incident.status()).append("\n");
+        md.append("- Severity: ").append(incident.severity()).append("\n");
+        md.append("- ").append(verificationLine(record.verification())).append("\n\n");
+        md.append("## Key times (KST)\n\n| stage | time |\n|---|---|\n");
+        var k = incident.keyTimes();
+        keyTime(md, "detected", k.detectedAt());
+        keyTime(md, "declared", k.declaredAt());
+        keyTime(md, "identified", k.identifiedAt());
+        keyTime(md, "mitigated", k.mitigatedAt());
+        keyTime(md, "resolved", k.resolvedAt());
+        md.append("\n- Minutes to declare: ")
+                .append(orDash(measures.minutesToDeclare()))
+                .append("\n- Minutes to mitigate: ")
+                .append(orDash(measures.minutesToMitigate()))
+                .append("\n- Minutes to resolve: ")
+                .append(orDash(measures.minutesToResolve()))
+                .append("\n\n");
+        md.append(
+                        "## Affected components\n\n| component | tier | direct | minutes not operational | by status | target (min) | met |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        for (Measures.ComponentImpact c : measures.components()) {
+            md.append("| ")
+                    .append(cell(c.name().ko()))
+                    .append(" (`")
+                    .append(c.key())
+                    .append("`) | ")
+                    .append(c.tier())
+                    .append(" | ")
+                    .append(c.direct() ? "yes" : "no")
+                    .append(" | ")
+                    .append(c.minutesNotOperational())
+                    .append(" | ")
+                    .append(cell(c.minutes().toString()))
+                    .append(" | ")
+                    .append(c.recoveryTargetMinutes())
+                    .append(" | ")
+                    .append(c.targetMet() == null ? "pending" : c.targetMet() ? "yes" : "no")
+                    .append(" |\n");
+        }
+        md.append("\n## Public updates\n\n");
+        List<IncidentView.Update> updates = new java.util.ArrayList<>(incident.updates());
+        java.util.Collections.reverse(updates);
+        for (IncidentView.Update u : updates) {
+            md.append("- ")
+                    .append(RecordService.kst(u.publishedAt()))
+                    .append(" — **")
+                    .append(u.status())
+                    .append("**: ")
+                    .append(cell(u.message().ko()));
+            if (u.message().en() != null)
+                md.append(" / ").append(cell(u.message().en()));
+            md.append("\n");
+        }
+        md.append("\n## Timeline\n\n");
+        for (IncidentRecord.Day day : record.days()) {
+            md.append("### ")
+                    .append(day.date())
+                    .append("\n\n| seq | time (KST) | type | audience | actor | data | hash |\n")
+                    .append("|---|---|---|---|---|---|---|\n");
+            for (IncidentRecord.Entry e : day.entries()) {
+                md.append("| ")
+                        .append(e.seq())
+                        .append(" | ")
+                        .append(e.atKst().substring(11))
+                        .append(" | ")
+                        .append(e.type())
+                        .append(" | ")
+                        .append(e.audience())
+                        .append(" | ")
+                        .append(cell(e.actor()))
+                        .append(" | ")
+                        .append(cell(toJson(e.data())))
+                        .append(" | `")
+                        .append(e.hash(), 0, 16)
+                        .append("…` |\n");
+            }
+            md.append("\n");
+        }
+        return md.toString();
+    }
+
+    /** The data of the printable page, as maps and strings (the template does no formatting). */
+    Map<String, Object> printable() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("number", incident.number());
+        m.put("titleKo", incident.title().ko());
+        m.put("titleEn", incident.title().en());
+        m.put("status", incident.status().value());
+        m.put("severity", incident.severity().name());
+        m.put("verification", verificationLine(record.verification()));
+        m.put("verified", record.verification().ok());
+        var k = incident.keyTimes();
+        List<Map<String, Object>> times = new java.util.ArrayList<>();
+        for (Object[] t : new Object[][] {
+            {"Detected · 인지", k.detectedAt()},
+            {"Declared · 선포", k.declaredAt()},
+            {"Identified · 원인 확인", k.identifiedAt()},
+            {"Mitigated · 복구 조치", k.mitigatedAt()},
+            {"Resolved · 해결", k.resolvedAt()}
+        }) {
+            times.add(Map.of("label", t[0], "at", t[1] == null ? "—" : RecordService.kst((Instant) t[1])));
+        }
+        m.put("keyTimes", times);
+        m.put("toDeclare", orDash(measures.minutesToDeclare()));
+        m.put("toMitigate", orDash(measures.minutesToMitigate()));
+        m.put("toResolve", orDash(measures.minutesToResolve()));
+        List<Map<String, Object>> components = new java.util.ArrayList<>();
+        for (Measures.ComponentImpact c : measures.components()) {
+            Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("name", c.name().ko());
+            row.put("key", c.key());
+            row.put("tier", c.tier());
+            row.put("direct", c.direct() ? "yes" : "no");
+            row.put("minutes", c.minutesNotOperational());
+            row.put("byStatus", c.minutes().toString());
+            row.put("target", c.recoveryTargetMinutes());
+            row.put("met", c.targetMet() == null ? "pending" : c.targetMet() ? "yes" : "no");
+            components.add(row);
+        }
+        m.put("components", components);
+        List<Map<String, Object>> updates = new java.util.ArrayList<>();
+        for (IncidentView.Update u : incident.updates()) {
+            updates.add(Map.of(
+                    "at", RecordService.kst(u.publishedAt()),
+                    "status", u.status().value(),
+                    "ko", u.message().ko(),
+                    "en", u.message().en() == null ? "" : u.message().en()));
+        }
+        java.util.Collections.reverse(updates);
+        m.put("updates", updates);
+        List<Map<String, Object>> days = new java.util.ArrayList<>();
+        for (IncidentRecord.Day day : record.days()) {
+            List<Map<String, Object>> entries = new java.util.ArrayList<>();
+            for (IncidentRecord.Entry e : day.entries()) {
+                entries.add(Map.of(
+                        "seq", e.seq(),
+                        "time", e.atKst().substring(11),
+                        "utc", e.at().toString(),
+                        "type", e.type(),
+                        "audience", e.audience(),
+                        "actor", e.actor(),
+                        "data", toJson(e.data()),
+                        "hash", e.hash()));
+            }
+            days.add(Map.of("date", day.date(), "entries", entries));
+        }
+        m.put("days", days);
+        return m;
+    }
+
+    private static void keyTime(StringBuilder md, String stage, Instant at) {
+        md.append("| ")
+                .append(stage)
+                .append(" | ")
+                .append(at == null ? "—" : RecordService.kst(at))
+                .append(" |\n");
+    }
+
+    private static String orDash(Long value) {
+        return value == null ? "—" : value.toString();
+    }
+
+    /** Text safe inside a Markdown table cell. */
+    private static String cell(String text) {
+        return text == null
+                ? ""
+                : text.replace("\\", "\\\\")
+                        .replace("|", "\\|")
+                        .replace("\r", " ")
+                        .replace("\n", " ");
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void row(StringBuilder out, String... fields) {
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) out.append(',');
+            String f = fields[i] == null ? "" : fields[i];
+            // Quote everything that needs it, and neutralise spreadsheet formulas.
+            if (!f.isEmpty() && "=+-@".indexOf(f.charAt(0)) >= 0) f = "'" + f;
+            if (f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")) {
+                f = "\"" + f.replace("\"", "\"\"") + "\"";
+            }
+            out.append(f);
+        }
+        out.append("\r\n");
+    }
+}

@@ -1,0 +1,127 @@
+package bonbu.review;
+
+import static bonbu.support.Api.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bonbu.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every export format carries every timeline entry and states the verification hash. */
+@QuarkusTest
+class ExportTest {
+
+    String number;
+    List<Long> seqs;
+    String lastHash;
+
+    @BeforeEach
+    void incidentWithAFewSteps() {
+        String key = Api.uniqueKey("export");
+        Api.createComponent(key);
+        number = as("commander")
+                .body(Map.of(
+                        "title", Map.of("ko", "내보내기 <b>" + key + "</b>", "en", "Export " + key),
+                        "components", List.of(Map.of("key", key, "status", "major_outage")),
+                        "message", Map.of("ko", "조사 중 | 첫 공지", "en", "Investigating, \"first\"")))
+                .post("/api/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("number");
+        as("comms")
+                .body(Map.of(
+                        "status", "resolved",
+                        "message", Map.of("ko", "복구\n완료", "en", "Restored"),
+                        "components", List.of(Map.of("key", key, "status", "operational"))))
+                .post("/api/incidents/{n}/updates", number)
+                .then()
+                .statusCode(201);
+        JsonPath timeline = as("viewer")
+                .get("/api/incidents/{n}/timeline", number)
+                .then()
+                .extract()
+                .jsonPath();
+        seqs = timeline.getList("days.entries.flatten().seq", Long.class);
+        lastHash = timeline.getString("verification.lastHash");
+        assertTrue(seqs.size() >= 5, "declared, roles, statuses, update…: " + seqs);
+    }
+
+    Response export(String format) {
+        return as("viewer").get("/api/incidents/{n}/export?format={f}", number, format);
+    }
+
+    @Test
+    void jsonHasEveryEntryAndTheVerification() {
+        JsonPath doc = export("json")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract()
+                .jsonPath();
+        assertEquals(seqs, doc.getList("timeline.days.entries.flatten().seq", Long.class));
+        assertEquals("OK", doc.getString("verification.status"));
+        assertEquals(lastHash, doc.getString("verification.lastHash"));
+        assertEquals(number, doc.getString("incident.number"));
+        assertTrue(doc.getList("measures.components").size() >= 1);
+    }
+
+    @Test
+    void csvHasARowPerEntryAndAVerificationRow() {
+        Response r = export("csv");
+        r.then().statusCode(200).contentType("text/csv");
+        assertTrue(r.header("Content-Disposition").contains(number + "-timeline.csv"));
+        String csv = r.asString();
+        for (Long seq : seqs) assertTrue(csv.contains("\r\n" + seq + ","), "row for seq " + seq);
+        assertTrue(csv.startsWith("seq,at_utc,at_kst,type,audience,actor,data,hash\r\n"));
+        assertTrue(csv.contains(",verification,"));
+        assertTrue(csv.contains(lastHash));
+        assertTrue(csv.contains("Investigating, \\\"\"first\\\"\""), "quotes doubled inside quoted fields");
+    }
+
+    @Test
+    void markdownHasEveryEntryAndTheHash() {
+        String md = export("markdown")
+                .then()
+                .statusCode(200)
+                .contentType("text/markdown")
+                .extract()
+                .asString();
+        for (Long seq : seqs) assertTrue(md.contains("| " + seq + " |"), "row for seq " + seq);
+        assertTrue(md.contains("Timeline verification: OK"));
+        assertTrue(md.contains(lastHash));
+        assertTrue(md.contains("조사 중 \\| 첫 공지"), "a | in user text does not break the table");
+    }
+
+    @Test
+    void printablePageHasEveryEntryThePrintStylesheetAndEscapesUserText() {
+        String html = export("html")
+                .then()
+                .statusCode(200)
+                .contentType("text/html")
+                .extract()
+                .asString();
+        for (Long seq : seqs) assertTrue(html.contains("id=\"seq-" + seq + "\""), "row for seq " + seq);
+        assertTrue(html.contains("@media print"));
+        assertTrue(html.contains(lastHash));
+        assertFalse(html.contains("<b>export"), "user text is escaped");
+        assertTrue(html.contains("&lt;b&gt;"));
+    }
+
+    @Test
+    void anUnknownFormatIsRefusedWithTheChoices() {
+        export("pdf")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("allowed", org.hamcrest.Matchers.hasItems("json", "markdown", "csv", "html"));
+        as("viewer").get("/api/incidents/INC-1999-0001/export").then().statusCode(404);
+    }
+}
