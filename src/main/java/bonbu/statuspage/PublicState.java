@@ -20,6 +20,7 @@ import java.util.Map;
  *     worst effective status of each day, oldest first; components missing here were fine
  * @param today the last day of the history, in Korea
  * @param touched per incident, the public components whose effective status it moved
+ * @param causes per incident, its published cause (confirmed); missing while under investigation
  */
 record PublicState(
         long seq,
@@ -29,7 +30,8 @@ record PublicState(
         List<MaintenanceView> maintenances,
         Map<String, List<ComponentStatus>> history,
         LocalDate today,
-        Map<String, java.util.Set<String>> touched) {
+        Map<String, java.util.Set<String>> touched,
+        Map<String, bonbu.shared.LocalizedText> causes) {
 
     /** Whether the public would see anything different from {@code other}. */
     boolean sameContentAs(PublicState other) {
@@ -39,6 +41,7 @@ record PublicState(
                 && maintenances.equals(other.maintenances)
                 && history.equals(other.history)
                 && today.equals(other.today)
-                && touched.equals(other.touched);
+                && touched.equals(other.touched)
+                && causes.equals(other.causes);
     }
 }

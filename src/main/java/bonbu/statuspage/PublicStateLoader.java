@@ -41,6 +41,9 @@ class PublicStateLoader {
     Timeline timeline;
 
     @Inject
+    bonbu.review.HypothesisService hypotheses;
+
+    @Inject
     Clock clock;
 
     @Transactional
@@ -57,7 +60,16 @@ class PublicStateLoader {
         for (ComponentView c : visible) current.put(c.key(), c.effectiveStatus());
         Map<String, List<ComponentStatus>> history = DailyHistory.compute(
                 today, now, current, timeline.ofType(DailyHistory.ENTRY_TYPE, DailyHistory.windowStart(today)));
-        return new PublicState(seq, now, visible, stories, windows, Map.copyOf(history), today, touched());
+        return new PublicState(
+                seq,
+                now,
+                visible,
+                stories,
+                windows,
+                Map.copyOf(history),
+                today,
+                touched(),
+                Map.copyOf(hypotheses.publishedCauses()));
     }
 
     /** Incident number → public components its changes moved; grows as entries come. */

@@ -302,6 +302,12 @@ class SiteRenderer {
                     shown(resolved),
                     iso(resolved),
                     resolved == null ? null : duration(Duration.between(k.detectedAt(), resolved)),
+                    state.causes().containsKey(i.number())
+                            ? fill(
+                                    t.get("cause.published"),
+                                    "cause",
+                                    t.of(state.causes().get(i.number())))
+                            : t.get("cause.investigating"),
                     affectedNames(i),
                     updates,
                     times);

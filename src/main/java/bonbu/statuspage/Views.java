@@ -82,6 +82,7 @@ final class Views {
             String resolved,
             String resolvedIso,
             String duration,
+            String cause,
             List<String> components,
             List<UpdateView> updates,
             List<KeyTime> keyTimes) {}

@@ -58,7 +58,8 @@ class LargeCatalogPageTest {
                     at,
                     at));
         }
-        return new PublicState(1, at, components, List.of(), List.of(), Map.of(), LocalDate.of(2023, 11, 17), Map.of());
+        return new PublicState(
+                1, at, components, List.of(), List.of(), Map.of(), LocalDate.of(2023, 11, 17), Map.of(), Map.of());
     }
 
     @Test

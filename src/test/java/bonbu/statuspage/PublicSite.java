@@ -8,12 +8,12 @@ import io.restassured.response.Response;
 import java.util.Map;
 
 /** Helpers for public-page tests: wait for the snapshot to catch up, and read pages. */
-final class PublicSite {
+public final class PublicSite {
 
     private PublicSite() {}
 
     /** Waits until the public snapshot includes every entry committed so far. */
-    static long awaitSnapshot() {
+    public static long awaitSnapshot() {
         long wanted = Api.lastSeq();
         long deadline = System.currentTimeMillis() + 15_000;
         while (System.currentTimeMillis() < deadline) {
