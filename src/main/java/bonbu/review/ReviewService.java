@@ -1,0 +1,246 @@
+package bonbu.review;
+
+import bonbu.incident.IncidentService;
+import bonbu.incident.IncidentView;
+import bonbu.security.AccountService;
+import bonbu.shared.DomainException;
+import bonbu.shared.ProblemException;
+import bonbu.timeline.NewTimelineEntry;
+import bonbu.timeline.Timeline;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Writes and reads post-incident reviews and the follow-up actions they produce. */
+@ApplicationScoped
+public class ReviewService {
+
+    @Inject
+    IncidentService incidents;
+
+    @Inject
+    RecordService records;
+
+    @Inject
+    HypothesisService hypotheses;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    Timeline timeline;
+
+    @Inject
+    Clock clock;
+
+    /** The written part of a review, replacing what was there. */
+    public record WriteReview(
+            String summary, String impact, List<String> contributingFactors, List<Long> highlights, Long version) {}
+
+    /** A new follow-up action. */
+    public record NewAction(String title, String owner, LocalDate dueDate) {}
+
+    @Transactional
+    public ReviewView review(String number) {
+        IncidentView incident = incidents.get(number);
+        IncidentReview written = IncidentReview.findById(number);
+        IncidentRecord record = records.record(number, RecordService.Filter.of(null, null, null, null));
+        List<IncidentRecord.Entry> all =
+                record.days().stream().flatMap(d -> d.entries().stream()).toList();
+        boolean chosen = written != null && !written.highlights.isEmpty();
+        Set<Long> wanted = chosen ? new HashSet<>(written.highlights) : Set.of();
+        List<IncidentRecord.Entry> highlights = all.stream()
+                .filter(e -> chosen ? wanted.contains(e.seq()) : "PUBLIC".equals(e.audience()))
+                .toList();
+        return new ReviewView(
+                number,
+                incident.title(),
+                incident.status(),
+                incident.severity(),
+                written == null ? "" : written.summary,
+                written == null ? "" : written.impact,
+                written == null ? List.of() : List.copyOf(written.contributingFactors),
+                chosen,
+                highlights,
+                hypotheses.list(number),
+                records.measures(number),
+                related(incident),
+                actions(FollowUpAction.list("incidentNumber = ?1 order by id", number)),
+                record.verification(),
+                written == null ? null : written.updatedBy,
+                written == null ? null : written.updatedAt,
+                written == null ? 0 : written.version);
+    }
+
+    @Transactional
+    public ReviewView write(String number, WriteReview request, String actor) {
+        incidents.get(number);
+        IncidentReview review = IncidentReview.findById(number);
+        if (request.version() != null && review != null && request.version() != review.version) {
+            throw new DomainException("The review of " + number + " changed while you were editing it (you had version "
+                    + request.version() + ", it is now " + review.version + "). Nothing of yours was saved;"
+                    + " reload it and try again.");
+        }
+        List<Long> highlights = request.highlights() == null ? List.of() : request.highlights();
+        if (!highlights.isEmpty()) {
+            Set<Long> ofIncident = new HashSet<>();
+            timeline.recordOf(number).forEach(r -> ofIncident.add(r.entry().seq()));
+            List<Long> foreign =
+                    highlights.stream().filter(s -> !ofIncident.contains(s)).toList();
+            if (!foreign.isEmpty()) {
+                throw ProblemException.badRequest("highlights: entries " + foreign + " are not in " + number
+                        + "'s timeline. GET /api/incidents/" + number + "/timeline lists its entries.");
+            }
+        }
+        Instant now = clock.instant();
+        if (review == null) {
+            review = new IncidentReview();
+            review.incidentNumber = number;
+        }
+        review.summary = blank(request.summary());
+        review.impact = blank(request.impact());
+        review.contributingFactors = request.contributingFactors() == null
+                ? new ArrayList<>()
+                : new ArrayList<>(request.contributingFactors().stream()
+                        .map(String::strip)
+                        .toList());
+        review.highlights = new ArrayList<>(highlights);
+        review.updatedBy = actor;
+        review.updatedAt = now;
+        review.persist();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("summary", review.summary);
+        data.put("contributingFactors", review.contributingFactors);
+        timeline.append(
+                actor, List.of(new NewTimelineEntry("review.updated", bonbu.timeline.Audience.STAFF, number, data)));
+        IncidentReview.getEntityManager().flush();
+        return review(number);
+    }
+
+    @Transactional
+    public ReviewView.ActionView addAction(String number, NewAction request, String actor) {
+        incidents.get(number);
+        if (!accounts.exists(request.owner())) {
+            throw ProblemException.badRequest("owner: there is no staff account '" + request.owner()
+                    + "'. Give the username of the person who will do it.");
+        }
+        Instant now = clock.instant();
+        FollowUpAction a = new FollowUpAction();
+        a.incidentNumber = number;
+        a.title = request.title().strip();
+        a.owner = request.owner();
+        a.dueDate = request.dueDate();
+        a.status = ActionStatus.OPEN;
+        a.createdBy = actor;
+        a.createdAt = now;
+        a.updatedAt = now;
+        a.persist();
+        timeline.append(actor, List.of(actionEntry("action.created", a)));
+        return view(a, today());
+    }
+
+    @Transactional
+    public ReviewView.ActionView moveAction(String number, long id, ActionStatus to, String note, String actor) {
+        FollowUpAction a = FollowUpAction.findById(id);
+        if (a == null || !a.incidentNumber.equals(number)) {
+            throw ProblemException.notFound("Incident " + number + " has no follow-up action " + id + ".");
+        }
+        a.moveTo(to, note, clock.instant());
+        timeline.append(actor, List.of(actionEntry("action.status_changed", a)));
+        FollowUpAction.getEntityManager().flush();
+        return view(a, today());
+    }
+
+    /** Every open follow-up action across incidents, soonest due first. */
+    @Transactional
+    public List<ReviewView.ActionView> openActions(String owner) {
+        List<FollowUpAction> open = owner == null
+                ? FollowUpAction.list(
+                        "status in ?1 order by dueDate, id", List.of(ActionStatus.OPEN, ActionStatus.IN_PROGRESS))
+                : FollowUpAction.list(
+                        "status in ?1 and owner = ?2 order by dueDate, id",
+                        List.of(ActionStatus.OPEN, ActionStatus.IN_PROGRESS),
+                        owner);
+        return actions(open);
+    }
+
+    private List<ReviewView.ActionView> actions(List<FollowUpAction> list) {
+        LocalDate today = today();
+        return list.stream().map(a -> view(a, today)).toList();
+    }
+
+    private static ReviewView.ActionView view(FollowUpAction a, LocalDate today) {
+        return new ReviewView.ActionView(
+                a.id,
+                a.incidentNumber,
+                a.title,
+                a.owner,
+                a.dueDate,
+                a.status,
+                a.note,
+                a.status.isOpen() && a.dueDate.isBefore(today),
+                a.createdBy,
+                a.createdAt,
+                a.updatedAt,
+                a.version);
+    }
+
+    private List<ReviewView.Related> related(IncidentView incident) {
+        List<ReviewView.Related> related = new ArrayList<>();
+        for (IncidentView.Link link : incident.links()) {
+            IncidentView other = incidents.get(link.number());
+            Duration apart = Duration.between(
+                    incident.keyTimes().detectedAt(), other.keyTimes().detectedAt());
+            related.add(new ReviewView.Related(
+                    other.number(),
+                    other.title(),
+                    link.kind(),
+                    link.direction(),
+                    other.status(),
+                    other.keyTimes().detectedAt(),
+                    apart.toMinutes(),
+                    describe(apart.abs()) + (apart.isNegative() ? " before" : " after")));
+        }
+        return related;
+    }
+
+    static String describe(Duration d) {
+        long days = d.toDays();
+        long hours = d.toHoursPart();
+        long minutes = d.toMinutesPart();
+        StringBuilder s = new StringBuilder();
+        if (days > 0) s.append(days).append(" d ");
+        if (hours > 0) s.append(hours).append(" h ");
+        if (minutes > 0 || s.isEmpty()) s.append(minutes).append(" min");
+        return s.toString().strip();
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), RecordService.KOREA);
+    }
+
+    private static NewTimelineEntry actionEntry(String type, FollowUpAction a) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("action", a.id);
+        data.put("title", a.title);
+        data.put("owner", a.owner);
+        data.put("dueDate", a.dueDate.toString());
+        data.put("status", a.status.value());
+        if (a.note != null) data.put("note", a.note);
+        return new NewTimelineEntry(type, bonbu.timeline.Audience.STAFF, a.incidentNumber, data);
+    }
+
+    private static String blank(String s) {
+        return s == null ? "" : s.strip();
+    }
+}

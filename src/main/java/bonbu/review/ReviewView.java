@@ -1,0 +1,64 @@
+package bonbu.review;
+
+import bonbu.incident.IncidentStatus;
+import bonbu.incident.LinkKind;
+import bonbu.incident.Severity;
+import bonbu.shared.LocalizedText;
+import bonbu.timeline.ChainCheck;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A post-incident review: summary, impact, timeline highlights, the history of cause hypotheses,
+ * contributing factors, measures, related incidents with the time between them, and follow-up
+ * actions, with the timeline's verification.
+ */
+public record ReviewView(
+        String incident,
+        LocalizedText title,
+        IncidentStatus status,
+        Severity severity,
+        String summary,
+        String impact,
+        List<String> contributingFactors,
+        boolean highlightsChosen,
+        List<IncidentRecord.Entry> highlights,
+        List<HypothesisView> hypotheses,
+        Measures measures,
+        List<Related> related,
+        List<ActionView> actions,
+        ChainCheck verification,
+        String updatedBy,
+        Instant updatedAt,
+        long version) {
+
+    /**
+     * An incident linked to this one (recurrence or related), with how far apart they started:
+     * {@code minutesApart} is positive when the other came later.
+     */
+    public record Related(
+            String number,
+            LocalizedText title,
+            LinkKind kind,
+            String direction,
+            IncidentStatus status,
+            Instant detectedAt,
+            long minutesApart,
+            String apart) {}
+
+    /** A follow-up action. */
+    public record ActionView(
+            long id,
+            String incident,
+            String title,
+            String owner,
+            LocalDate dueDate,
+            ActionStatus status,
+            String note,
+            boolean overdue,
+            String createdBy,
+            Instant createdAt,
+            Instant updatedAt,
+            long version) {}
+}
