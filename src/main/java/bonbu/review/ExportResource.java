@@ -29,6 +29,9 @@ public class ExportResource {
     RecordService records;
 
     @Inject
+    ReviewService reviews;
+
+    @Inject
     ObjectMapper json;
 
     @Location("review/print.html")
@@ -42,7 +45,7 @@ public class ExportResource {
         }
         Exports exports = new Exports(
                 incidents.get(number),
-                records.measures(number),
+                reviews.review(number),
                 records.record(number, RecordService.Filter.of(null, null, null, null)),
                 json);
         return switch (f) {

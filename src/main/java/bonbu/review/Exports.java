@@ -17,11 +17,13 @@ final class Exports {
     private final IncidentView incident;
     private final Measures measures;
     private final IncidentRecord record;
+    private final ReviewView review;
     private final ObjectMapper json;
 
-    Exports(IncidentView incident, Measures measures, IncidentRecord record, ObjectMapper json) {
+    Exports(IncidentView incident, ReviewView review, IncidentRecord record, ObjectMapper json) {
         this.incident = incident;
-        this.measures = measures;
+        this.review = review;
+        this.measures = review.measures();
         this.record = record;
         this.json = json;
     }
@@ -41,6 +43,7 @@ final class Exports {
         Map<String, Object> doc = new java.util.LinkedHashMap<>();
         doc.put("incident", incident);
         doc.put("measures", measures);
+        doc.put("review", review);
         doc.put("timeline", record);
         doc.put("verification", record.verification());
         try {
@@ -104,6 +107,7 @@ final class Exports {
                 .append("\n- Minutes to resolve: ")
                 .append(orDash(measures.minutesToResolve()))
                 .append("\n\n");
+        reviewSections(md);
         md.append(
                         "## Affected components\n\n| component | tier | direct | minutes not operational | by status | target (min) | met |\n")
                 .append("|---|---|---|---|---|---|---|\n");
@@ -166,6 +170,70 @@ final class Exports {
             md.append("\n");
         }
         return md.toString();
+    }
+
+    private void reviewSections(StringBuilder md) {
+        md.append("## Summary\n\n").append(orNone(review.summary())).append("\n\n");
+        md.append("## Impact\n\n").append(orNone(review.impact())).append("\n\n");
+        md.append("## Contributing factors\n\n");
+        if (review.contributingFactors().isEmpty()) md.append("(none recorded)\n");
+        review.contributingFactors().forEach(f -> md.append("- ").append(f).append("\n"));
+        md.append("\n## Cause hypotheses\n\n");
+        if (review.hypotheses().isEmpty()) md.append("(none recorded)\n");
+        for (HypothesisView h : review.hypotheses()) {
+            md.append("- **")
+                    .append(h.statement().ko())
+                    .append("** — ")
+                    .append(h.status())
+                    .append(h.published() ? " (published)" : "")
+                    .append("\n");
+            for (HypothesisView.Step v : h.versions()) {
+                md.append("  - ")
+                        .append(RecordService.kst(v.at()))
+                        .append(" ")
+                        .append(v.status())
+                        .append(" by ")
+                        .append(v.author())
+                        .append(": ")
+                        .append(cell(v.evidence()))
+                        .append("\n");
+            }
+        }
+        md.append("\n## Related incidents\n\n");
+        if (review.related().isEmpty()) md.append("(none)\n");
+        for (ReviewView.Related r : review.related()) {
+            md.append("- ")
+                    .append(r.number())
+                    .append(" ")
+                    .append(r.title().ko())
+                    .append(" — ")
+                    .append(r.kind())
+                    .append(", started ")
+                    .append(RecordService.kst(r.detectedAt()))
+                    .append(" (")
+                    .append(r.apart())
+                    .append(")\n");
+        }
+        md.append("\n## Follow-up actions\n\n| # | action | owner | due | status |\n|---|---|---|---|---|\n");
+        for (ReviewView.ActionView a : review.actions()) {
+            md.append("| ")
+                    .append(a.id())
+                    .append(" | ")
+                    .append(cell(a.title()))
+                    .append(" | ")
+                    .append(a.owner())
+                    .append(" | ")
+                    .append(a.dueDate())
+                    .append(" | ")
+                    .append(a.status())
+                    .append(a.overdue() ? " (overdue)" : "")
+                    .append(" |\n");
+        }
+        md.append("\n");
+    }
+
+    private static String orNone(String text) {
+        return text == null || text.isBlank() ? "(not written yet)" : text;
     }
 
     /** The data of the printable page, as maps and strings (the template does no formatting). */
@@ -234,6 +302,48 @@ final class Exports {
             days.add(Map.of("date", day.date(), "entries", entries));
         }
         m.put("days", days);
+        m.put("summary", orNone(review.summary()));
+        m.put("impact", orNone(review.impact()));
+        m.put("factors", review.contributingFactors());
+        List<Map<String, Object>> hypotheses = new java.util.ArrayList<>();
+        for (HypothesisView h : review.hypotheses()) {
+            List<Map<String, Object>> steps = new java.util.ArrayList<>();
+            for (HypothesisView.Step v : h.versions()) {
+                steps.add(Map.of(
+                        "at", RecordService.kst(v.at()),
+                        "status", v.status().value(),
+                        "author", v.author(),
+                        "evidence", v.evidence()));
+            }
+            hypotheses.add(Map.of(
+                    "statement",
+                    h.statement().ko(),
+                    "status",
+                    h.status().value() + (h.published() ? " (published)" : ""),
+                    "steps",
+                    steps));
+        }
+        m.put("hypotheses", hypotheses);
+        List<Map<String, Object>> related = new java.util.ArrayList<>();
+        for (ReviewView.Related r : review.related()) {
+            related.add(Map.of(
+                    "number", r.number(),
+                    "title", r.title().ko(),
+                    "kind", r.kind().name(),
+                    "started", RecordService.kst(r.detectedAt()),
+                    "apart", r.apart()));
+        }
+        m.put("related", related);
+        List<Map<String, Object>> actions = new java.util.ArrayList<>();
+        for (ReviewView.ActionView a : review.actions()) {
+            actions.add(Map.of(
+                    "id", a.id(),
+                    "title", a.title(),
+                    "owner", a.owner(),
+                    "due", a.dueDate().toString(),
+                    "status", a.status().value() + (a.overdue() ? " (overdue)" : "")));
+        }
+        m.put("actions", actions);
         return m;
     }
 

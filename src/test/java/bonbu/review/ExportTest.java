@@ -21,6 +21,8 @@ class ExportTest {
     String number;
     List<Long> seqs;
     String lastHash;
+    String summary;
+    String action;
 
     @BeforeEach
     void incidentWithAFewSteps() {
@@ -44,6 +46,18 @@ class ExportTest {
                 .post("/api/incidents/{n}/updates", number)
                 .then()
                 .statusCode(201);
+        as("commander")
+                .body(Map.of("summary", "요약 " + key, "contributingFactors", List.of("단일 장애점 " + key)))
+                .put("/api/incidents/{n}/review", number)
+                .then()
+                .statusCode(200);
+        as("commander")
+                .body(Map.of("title", "이중화 " + key, "owner", "responder", "dueDate", "2030-01-01"))
+                .post("/api/incidents/{n}/actions", number)
+                .then()
+                .statusCode(201);
+        summary = "요약 " + key;
+        action = "이중화 " + key;
         JsonPath timeline = as("viewer")
                 .get("/api/incidents/{n}/timeline", number)
                 .then()
@@ -71,6 +85,7 @@ class ExportTest {
         assertEquals(lastHash, doc.getString("verification.lastHash"));
         assertEquals(number, doc.getString("incident.number"));
         assertTrue(doc.getList("measures.components").size() >= 1);
+        assertEquals(summary, doc.getString("review.summary"));
     }
 
     @Test
@@ -98,6 +113,8 @@ class ExportTest {
         assertTrue(md.contains("Timeline verification: OK"));
         assertTrue(md.contains(lastHash));
         assertTrue(md.contains("조사 중 \\| 첫 공지"), "a | in user text does not break the table");
+        assertTrue(md.contains("## Summary\n\n" + summary), "the review's summary");
+        assertTrue(md.contains(action), "the follow-up actions");
     }
 
     @Test
@@ -113,6 +130,7 @@ class ExportTest {
         assertTrue(html.contains(lastHash));
         assertFalse(html.contains("<b>export"), "user text is escaped");
         assertTrue(html.contains("&lt;b&gt;"));
+        assertTrue(html.contains(summary) && html.contains(action), "the review's sections");
     }
 
     @Test
