@@ -1,0 +1,95 @@
+package bonbu.review;
+
+import static bonbu.support.Api.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bonbu.support.Api;
+import bonbu.support.Browser;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/** A ministry viewer filters an incident's timeline and opens the printable review. */
+@QuarkusTest
+class ReviewBrowserTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @TestHTTPResource("/")
+    URL site;
+
+    private Browser browser;
+
+    @BeforeEach
+    void start() {
+        browser = Browser.start("ko-KR,ko");
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) browser.close();
+    }
+
+    /** The page URL with the viewer's credentials, as a browser's sign-in prompt would send them. */
+    String asViewer(String path) {
+        return site.getProtocol() + "://viewer:" + Api.PASSWORD + "@" + site.getHost() + ":" + site.getPort() + path;
+    }
+
+    @Test
+    void viewerFiltersTheTimelineAndOpensThePrintableReview() {
+        String key = Api.uniqueKey("browse");
+        Api.createComponent(key);
+        String number = as("commander")
+                .body(Map.of(
+                        "title", Map.of("ko", "열람 시험 " + key),
+                        "components", List.of(Map.of("key", key, "status", "major_outage")),
+                        "message", Map.of("ko", "조사 중")))
+                .post("/api/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("number");
+        as("commander")
+                .body(Map.of("summary", "리뷰 요약 " + key))
+                .put("/api/incidents/{n}/review", number)
+                .then()
+                .statusCode(200);
+
+        browser.open(asViewer("/review/incidents/" + number));
+        var driver = browser.driver();
+        browser.waitUntil(WAIT, d -> d.findElement(By.tagName("h1")).getText().contains(number));
+        int all = driver.findElements(By.cssSelector("tr.entry")).size();
+        assertTrue(all >= 4, "declared, role, statuses…: " + all);
+        assertTrue(driver.findElements(By.cssSelector("tr.entry[data-audience='STAFF']"))
+                        .size()
+                > 0);
+
+        new Select(driver.findElement(By.id("f-audience"))).selectByVisibleText("PUBLIC");
+        driver.findElement(By.id("apply")).click();
+        browser.waitUntil(WAIT, d -> d.getCurrentUrl().contains("audience=PUBLIC"));
+        List<WebElement> rows = driver.findElements(By.cssSelector("tr.entry"));
+        assertTrue(rows.size() > 0 && rows.size() < all, rows.size() + " of " + all);
+        for (WebElement row : rows) assertTrue(row.getText().contains("PUBLIC"), row.getText());
+        assertTrue(
+                browser.seriousAccessibilityViolations().isEmpty(),
+                browser.seriousAccessibilityViolations().toString());
+
+        driver.findElement(By.id("printable")).click();
+        browser.waitUntil(WAIT, d -> d.getPageSource().contains("Timeline verification: OK"));
+        String text = driver.findElement(By.tagName("body")).getText();
+        assertTrue(text.contains("리뷰 요약 " + key), "the review's summary");
+        assertTrue(text.contains(number));
+        assertEquals(1, driver.findElements(By.id("verification")).size());
+        assertTrue(driver.getPageSource().contains("@media print"));
+    }
+}
