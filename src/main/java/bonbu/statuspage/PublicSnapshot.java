@@ -11,8 +11,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
@@ -49,7 +49,13 @@ public class PublicSnapshot {
 
     private volatile Instant loadedAt;
     private final AtomicBoolean queued = new AtomicBoolean();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    /** When the last rebuild finished (System.nanoTime), to keep rebuilds at least min-interval apart. */
+    private volatile long lastBuilt = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
+
+    @Inject
+    StatusPageConfig config;
+
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "bonbu-public-snapshot");
         t.setDaemon(true);
         return t;
@@ -85,12 +91,14 @@ public class PublicSnapshot {
 
     /**
      * Asks for a rebuild. Requests made while one is queued share it; one made while a rebuild runs
-     * queues the next, so the last change is always picked up.
+     * queues the next, so the last change is always picked up. Rebuilds start at least
+     * {@code min-interval} apart, so a burst of changes costs a few rebuilds, not one each.
      */
     void refreshSoon() {
         if (queued.compareAndSet(false, true)) {
+            long wait = lastBuilt + config.minInterval().toNanos() - System.nanoTime();
             try {
-                worker.execute(this::refresh);
+                worker.schedule(this::refresh, Math.max(0, wait), TimeUnit.NANOSECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 queued.set(false); // shutting down
             }
@@ -100,6 +108,14 @@ public class PublicSnapshot {
     /** Rebuilds now on the caller's thread; for tests and the first load. */
     synchronized void refresh() {
         queued.set(false);
+        try {
+            rebuild();
+        } finally {
+            lastBuilt = System.nanoTime();
+        }
+    }
+
+    private void rebuild() {
         PublicState state;
         try {
             state = loader.load();

@@ -32,6 +32,10 @@ interface StatusPageConfig {
     @WithDefault("30s")
     Duration refreshEvery();
 
+    /** The least time between two rebuilds of the snapshot: a burst of changes shares rebuilds. */
+    @WithDefault("300ms")
+    Duration minInterval();
+
     /** Incidents per page of {@code /history}. */
     @WithDefault("20")
     int historyPageSize();

@@ -156,8 +156,9 @@ class LiveUpdatesTest {
 
     @Test
     void aClientThatMissedTooMuchIsToldToResync() throws Exception {
-        while (lastSeq() <= 1100) {
-            createComponent(uniqueKey("pad")); // more than the replay bound
+        // More than the replay bound: each new component is at least one entry.
+        for (long seq = lastSeq(); seq <= 1100; seq++) {
+            createComponent(uniqueKey("pad"));
         }
         try (LiveTestClient client = LiveTestClient.connect(consoleUri, 0L, "viewer", null)) {
             List<Map<String, Object>> seen = new ArrayList<>();
