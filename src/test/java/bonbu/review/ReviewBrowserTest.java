@@ -92,4 +92,36 @@ class ReviewBrowserTest {
         assertEquals(1, driver.findElements(By.id("verification")).size());
         assertTrue(driver.getPageSource().contains("@media print"));
     }
+
+    @Test
+    void theTimelineFollowsAnActiveIncidentLive() {
+        String key = Api.uniqueKey("follow");
+        Api.createComponent(key);
+        String number = as("commander")
+                .body(Map.of(
+                        "title", Map.of("ko", "실시간 " + key),
+                        "components", List.of(Map.of("key", key, "status", "major_outage")),
+                        "message", Map.of("ko", "조사 중")))
+                .post("/api/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("number");
+        browser.open(asViewer("/review/incidents/" + number));
+        var driver = browser.driver();
+        browser.waitUntil(WAIT, d -> !d.findElement(By.id("live")).getText().isBlank());
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.__stayed = true;");
+        int before = driver.findElements(By.cssSelector("tr.entry")).size();
+        as("comms")
+                .body(Map.of("status", "identified", "message", Map.of("ko", "원인 확인 " + key)))
+                .post("/api/incidents/{n}/updates", number)
+                .then()
+                .statusCode(201);
+        browser.waitUntil(WAIT, d -> d.findElements(By.cssSelector("tr.entry")).size() > before);
+        assertTrue(driver.findElement(By.id("main")).getText().contains("원인 확인 " + key));
+        assertEquals(
+                Boolean.TRUE,
+                ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return window.__stayed === true;"),
+                "updated in place, not reloaded");
+    }
 }
