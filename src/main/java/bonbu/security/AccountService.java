@@ -62,6 +62,14 @@ public class AccountService {
         return StaffAccount.findByUsername(username).isPresent();
     }
 
+    /** Whether the account exists and is not disabled. */
+    @Transactional
+    public boolean isActive(String username) {
+        return StaffAccount.findByUsername(username)
+                .map(a -> a.disabledAt == null)
+                .orElse(false);
+    }
+
     public long count() {
         return StaffAccount.count();
     }

@@ -41,6 +41,10 @@ class StaffAccount extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 
+    /** Set when the account was disabled: it can neither sign in nor be given work. */
+    @Column(name = "disabled_at")
+    Instant disabledAt;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "staff_account_role", joinColumns = @JoinColumn(name = "account_id"))
     @Column(name = "role")

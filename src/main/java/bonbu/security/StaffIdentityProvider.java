@@ -35,7 +35,7 @@ class StaffIdentityProvider implements IdentityProvider<UsernamePasswordAuthenti
 
     private static final String QUERY =
             "SELECT a.password_hash, r.role FROM staff_account a LEFT JOIN staff_account_role r ON r.account_id = a.id"
-                    + " WHERE a.username = ?";
+                    + " WHERE a.username = ? AND a.disabled_at IS NULL";
 
     // Compared against when the username is unknown, so that answers take the same time either way.
     private static final String UNKNOWN_USER_HASH = BcryptUtil.bcryptHash("no such account");

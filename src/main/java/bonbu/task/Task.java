@@ -1,0 +1,102 @@
+package bonbu.task;
+
+import bonbu.shared.DomainException;
+import bonbu.shared.ProblemException;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.stream.Collectors;
+
+/** A piece of work on an incident; its state machine lives here. */
+@Entity
+@Table(name = "task")
+class Task extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    @Column(name = "incident_number", nullable = false)
+    String incidentNumber;
+
+    @Column(nullable = false)
+    String title;
+
+    String description;
+
+    String assignee;
+
+    @Column(name = "team_key")
+    String team;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    Priority priority;
+
+    @Column(name = "due_at")
+    Instant dueAt;
+
+    @Column(nullable = false)
+    TaskStatus status;
+
+    String reason;
+
+    @Column(name = "created_by", nullable = false)
+    String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    Instant updatedAt;
+
+    @Column(name = "overdue_flagged_at")
+    Instant overdueFlaggedAt;
+
+    @Version
+    long version;
+
+    void moveTo(TaskStatus next, String why, Instant at) {
+        if (!status.next().contains(next)) {
+            String allowed = status.next().isEmpty()
+                    ? "none: it is " + status
+                    : status.next().stream().map(TaskStatus::value).collect(Collectors.joining(", "));
+            throw new DomainException(
+                    "Task " + id + " is " + status + "; it cannot become " + next + ". Allowed now: " + allowed + ".");
+        }
+        if (next.needsReason() && (why == null || why.isBlank())) {
+            throw ProblemException.badRequest("reason: say why the task is " + next + ".");
+        }
+        status = next;
+        reason = next.needsReason() ? why.strip() : null;
+        updatedAt = at;
+    }
+
+    /** Someone takes the task for themselves. */
+    void claim(String member, Instant at) {
+        if (!status.isOpen())
+            throw new DomainException("Task " + id + " is " + status + "; there is nothing to claim.");
+        assignee = member;
+        overdueFlaggedAt = null;
+        updatedAt = at;
+    }
+
+    void assign(String member, String teamKey, Instant at) {
+        if (!status.isOpen()) throw new DomainException("Task " + id + " is " + status + "; it cannot be reassigned.");
+        assignee = member;
+        team = teamKey;
+        updatedAt = at;
+    }
+
+    boolean isOverdue(Instant now) {
+        return status.isOpen() && dueAt != null && dueAt.isBefore(now);
+    }
+}

@@ -1,0 +1,7 @@
+package bonbu.task;
+
+import bonbu.shared.LocalizedText;
+import java.util.List;
+
+/** A team and its members (usernames). */
+public record TeamView(String key, LocalizedText name, List<String> members) {}
