@@ -69,6 +69,19 @@ public final class PackagedService implements AutoCloseable {
         throw new AssertionError("the service '" + name + "' did not become ready; see target/it-" + name + ".log");
     }
 
+    /** Waits for the process to end by itself; answers its exit code. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the service '" + name + "' did not stop within " + timeout);
+        }
+        return process.exitValue();
+    }
+
+    /** What the process has written so far. */
+    public String log() throws IOException {
+        return java.nio.file.Files.readString(Path.of("target", "it-" + name + ".log"));
+    }
+
     public int port() {
         return port;
     }
