@@ -32,6 +32,11 @@ public class RunbookLibrary {
     private volatile Map<String, Runbook> runbooks = Map.of();
 
     void load(@Observes StartupEvent event) {
+        reload();
+    }
+
+    /** Reads the folder again (start-up, and tests that change a file). */
+    void reload() {
         runbooks = loadAll(config.dir());
         LOG.infof("Loaded %d runbooks from %s", runbooks.size(), config.dir().toAbsolutePath());
     }

@@ -29,12 +29,31 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("Could not start the test PostgreSQL", e);
         }
         return Map.of(
+                "bonbu.runbooks.dir",
+                testRunbooks(),
                 "quarkus.datasource.jdbc.url",
                 db.jdbcUrl(),
                 "quarkus.datasource.username",
                 EmbeddedDatabase.USER,
                 "quarkus.datasource.password",
                 "");
+    }
+
+    /** A copy of runbooks/ under target/, which tests may change without touching the real files. */
+    private static String testRunbooks() {
+        Path dir = Path.of("target", "test-runbooks");
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            try (var files = java.nio.file.Files.list(Path.of("runbooks"))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                    java.nio.file.Files.copy(
+                            f, dir.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Could not copy the runbooks for the tests", e);
+        }
+        return dir.toString();
     }
 
     @Override
