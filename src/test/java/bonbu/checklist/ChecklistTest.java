@@ -33,16 +33,7 @@ class ChecklistTest {
         as("admin").body(shared).post("/api/components").then().statusCode(201);
         Api.createComponent(portal);
         Api.depend(portal, auth, "REQUIRED");
-        return as("commander")
-                .body(Map.of(
-                        "title", Map.of("ko", "인증 장애 " + auth),
-                        "components", List.of(Map.of("key", auth, "status", "major_outage")),
-                        "message", Map.of("ko", "조사 중")))
-                .post("/api/incidents")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("number");
+        return Api.declare(auth, "인증 장애 " + auth);
     }
 
     static JsonPath instantiate(String number, String runbook) {

@@ -131,16 +131,7 @@ class ChainVerificationTest {
     void anIncidentsOwnEntriesAreVerifiedAgainstTheChain() throws Exception {
         String key = Api.uniqueKey("incchain");
         Api.createComponent(key);
-        String number = as("commander")
-                .body(Map.of(
-                        "title", Map.of("ko", "검증 " + key),
-                        "components", List.of(Map.of("key", key, "status", "major_outage")),
-                        "message", Map.of("ko", "조사 중")))
-                .post("/api/incidents")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("number");
+        String number = Api.declare(key, "검증 " + key);
         JsonPath ok = as("viewer")
                 .get("/api/incidents/{n}/timeline/verify", number)
                 .then()

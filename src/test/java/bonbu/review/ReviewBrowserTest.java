@@ -49,16 +49,7 @@ class ReviewBrowserTest {
     void viewerFiltersTheTimelineAndOpensThePrintableReview() {
         String key = Api.uniqueKey("browse");
         Api.createComponent(key);
-        String number = as("commander")
-                .body(Map.of(
-                        "title", Map.of("ko", "열람 시험 " + key),
-                        "components", List.of(Map.of("key", key, "status", "major_outage")),
-                        "message", Map.of("ko", "조사 중")))
-                .post("/api/incidents")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("number");
+        String number = Api.declare(key, "열람 시험 " + key);
         as("commander")
                 .body(Map.of("summary", "리뷰 요약 " + key))
                 .put("/api/incidents/{n}/review", number)
@@ -97,16 +88,7 @@ class ReviewBrowserTest {
     void theTimelineFollowsAnActiveIncidentLive() {
         String key = Api.uniqueKey("follow");
         Api.createComponent(key);
-        String number = as("commander")
-                .body(Map.of(
-                        "title", Map.of("ko", "실시간 " + key),
-                        "components", List.of(Map.of("key", key, "status", "major_outage")),
-                        "message", Map.of("ko", "조사 중")))
-                .post("/api/incidents")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("number");
+        String number = Api.declare(key, "실시간 " + key);
         browser.open(asViewer("/review/incidents/" + number));
         var driver = browser.driver();
         browser.waitUntil(WAIT, d -> !d.findElement(By.id("live")).getText().isBlank());

@@ -20,16 +20,7 @@ import org.junit.jupiter.api.Test;
 class ReviewTest {
 
     static String declare(String key, String title) {
-        return as("commander")
-                .body(Map.of(
-                        "title", Map.of("ko", title),
-                        "components", List.of(Map.of("key", key, "status", "major_outage")),
-                        "message", Map.of("ko", "조사 중")))
-                .post("/api/incidents")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("number");
+        return Api.declare(key, title);
     }
 
     static void resolve(String number, String key) {

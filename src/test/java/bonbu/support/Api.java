@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -61,6 +62,20 @@ public final class Api {
                 .post("/api/components/{k}/status", key)
                 .then()
                 .statusCode(200);
+    }
+
+    /** Declares an incident as the commander with one component in major outage; answers its number. */
+    public static String declare(String key, String titleKo) {
+        return as("commander")
+                .body(Map.of(
+                        "title", Map.of("ko", titleKo),
+                        "components", List.of(Map.of("key", key, "status", "major_outage")),
+                        "message", Map.of("ko", "조사 중")))
+                .post("/api/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("number");
     }
 
     /** The highest committed timeline seq, read through the API. */

@@ -39,16 +39,7 @@ class TaskApiTest {
     static String declare() {
         String key = Api.uniqueKey("task");
         Api.createComponent(key);
-        return as("commander")
-                .body(Map.of(
-                        "title", Map.of("ko", "작업 " + key),
-                        "components", List.of(Map.of("key", key, "status", "major_outage")),
-                        "message", Map.of("ko", "조사 중")))
-                .post("/api/incidents")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("number");
+        return Api.declare(key, "작업 " + key);
     }
 
     static String team(String... members) {
