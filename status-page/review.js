@@ -13,7 +13,7 @@
   var polling = null;
 
   function refresh(note) {
-    fetch(location.href, { credentials: 'same-origin', cache: 'no-cache' })
+    fetch(location.origin + location.pathname + location.search, { credentials: 'same-origin', cache: 'no-cache' })
       .then(function (r) {
         return r.ok ? r.text() : Promise.reject(r.status);
       })
