@@ -156,6 +156,7 @@ class HypothesisTest {
                 .then()
                 .statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItem("evidence"));
+        assertEquals(before, Api.lastSeq(), "the refused publish and confirm wrote nothing");
         decide(number, h, "refute", "UPS fine");
         long afterRefute = Api.lastSeq();
         as("commander")
