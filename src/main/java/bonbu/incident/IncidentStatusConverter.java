@@ -1,20 +1,13 @@
 package bonbu.incident;
 
-import jakarta.persistence.AttributeConverter;
+import bonbu.shared.LowerCaseEnumConverter;
 import jakarta.persistence.Converter;
-import java.util.Locale;
 
 /** Stores an incident status as its wire value ({@code investigating}). */
 @Converter(autoApply = true)
-class IncidentStatusConverter implements AttributeConverter<IncidentStatus, String> {
+class IncidentStatusConverter extends LowerCaseEnumConverter<IncidentStatus> {
 
-    @Override
-    public String convertToDatabaseColumn(IncidentStatus status) {
-        return status == null ? null : status.value();
-    }
-
-    @Override
-    public IncidentStatus convertToEntityAttribute(String value) {
-        return value == null ? null : IncidentStatus.valueOf(value.toUpperCase(Locale.ROOT));
+    IncidentStatusConverter() {
+        super(IncidentStatus.class);
     }
 }

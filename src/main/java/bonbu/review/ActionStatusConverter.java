@@ -1,19 +1,13 @@
 package bonbu.review;
 
-import jakarta.persistence.AttributeConverter;
+import bonbu.shared.LowerCaseEnumConverter;
 import jakarta.persistence.Converter;
 
-/** Stores action statuses as their lower-case wire values. */
+/** Stores follow-up action statuses as their wire values ({@code in_progress}). */
 @Converter(autoApply = true)
-class ActionStatusConverter implements AttributeConverter<ActionStatus, String> {
+class ActionStatusConverter extends LowerCaseEnumConverter<ActionStatus> {
 
-    @Override
-    public String convertToDatabaseColumn(ActionStatus status) {
-        return status == null ? null : status.value();
-    }
-
-    @Override
-    public ActionStatus convertToEntityAttribute(String value) {
-        return value == null ? null : ActionStatus.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    ActionStatusConverter() {
+        super(ActionStatus.class);
     }
 }

@@ -43,11 +43,8 @@ public class ExportResource {
         if (!List.of("json", "markdown", "csv", "html").contains(f)) {
             throw ProblemException.notOneOf("format", format, List.of("json", "markdown", "csv", "html"));
         }
-        Exports exports = new Exports(
-                incidents.get(number),
-                reviews.review(number),
-                records.record(number, RecordService.Filter.of(null, null, null, null)),
-                json);
+        IncidentRecord record = records.record(number, RecordService.Filter.NONE);
+        Exports exports = new Exports(incidents.get(number), reviews.review(number, record), record, json);
         return switch (f) {
             case "markdown" -> file(exports.markdown(), "text/markdown; charset=utf-8", number + ".md");
             case "csv" -> file(exports.csv(), "text/csv; charset=utf-8", number + "-timeline.csv");

@@ -1,19 +1,13 @@
 package bonbu.review;
 
-import jakarta.persistence.AttributeConverter;
+import bonbu.shared.LowerCaseEnumConverter;
 import jakarta.persistence.Converter;
 
-/** Stores hypothesis statuses as their lower-case wire values. */
+/** Stores hypothesis statuses as their wire values ({@code suspected}). */
 @Converter(autoApply = true)
-class HypothesisStatusConverter implements AttributeConverter<HypothesisStatus, String> {
+class HypothesisStatusConverter extends LowerCaseEnumConverter<HypothesisStatus> {
 
-    @Override
-    public String convertToDatabaseColumn(HypothesisStatus status) {
-        return status == null ? null : status.value();
-    }
-
-    @Override
-    public HypothesisStatus convertToEntityAttribute(String value) {
-        return value == null ? null : HypothesisStatus.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    HypothesisStatusConverter() {
+        super(HypothesisStatus.class);
     }
 }

@@ -33,8 +33,27 @@ public record IncidentRecord(
             Map<String, Object> data,
             String hash) {}
 
+    /** The same record narrowed by a filter, without reading anything again. */
+    IncidentRecord narrowed(RecordService.Filter filter) {
+        List<Entry> kept = days.stream()
+                .flatMap(d -> d.entries().stream())
+                .filter(filter::keeps)
+                .toList();
+        return of(incident, active, filter.asMap(), kept, verification);
+    }
+
     static IncidentRecord of(
             IncidentView incident, Map<String, String> filters, List<Entry> entries, ChainCheck check) {
+        return of(
+                incident.number(),
+                incident.status() != bonbu.incident.IncidentStatus.RESOLVED,
+                filters,
+                entries,
+                check);
+    }
+
+    private static IncidentRecord of(
+            String incident, boolean active, Map<String, String> filters, List<Entry> entries, ChainCheck check) {
         java.util.LinkedHashMap<String, List<Entry>> byDay = new java.util.LinkedHashMap<>();
         for (Entry e : entries) {
             byDay.computeIfAbsent(e.atKst().substring(0, 10), d -> new java.util.ArrayList<>())
@@ -43,13 +62,6 @@ public record IncidentRecord(
         List<Day> days = byDay.entrySet().stream()
                 .map(d -> new Day(d.getKey(), List.copyOf(d.getValue())))
                 .toList();
-        return new IncidentRecord(
-                incident.number(),
-                "Asia/Seoul",
-                incident.status() != bonbu.incident.IncidentStatus.RESOLVED,
-                filters,
-                entries.size(),
-                days,
-                check);
+        return new IncidentRecord(incident, "Asia/Seoul", active, filters, entries.size(), days, check);
     }
 }

@@ -3,7 +3,6 @@ package bonbu.review;
 import bonbu.incident.IncidentService;
 import bonbu.incident.IncidentView;
 import bonbu.shared.ProblemException;
-import bonbu.timeline.Audience;
 import bonbu.timeline.ChainVerifier;
 import bonbu.timeline.Timeline;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +11,6 @@ import jakarta.transaction.Transactional;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,22 +72,23 @@ public class RecordService {
             return m;
         }
 
+        /** Keeps everything. */
+        static final Filter NONE = new Filter(null, null, null, null);
+
         static Filter of(String type, String audience, String actor, String component) {
             String a = blankToNull(audience);
             if (a != null) {
                 a = a.toUpperCase(java.util.Locale.ROOT);
-                if (Arrays.stream(Audience.values())
-                        .noneMatch(v -> v.name().equals(audience.toUpperCase(java.util.Locale.ROOT)))) {
+                if (!List.of("PUBLIC", "STAFF").contains(a)) {
                     throw ProblemException.notOneOf("audience", audience, List.of("PUBLIC", "STAFF"));
                 }
             }
             return new Filter(blankToNull(type), a, blankToNull(actor), blankToNull(component));
         }
 
-        boolean keeps(Timeline.Recorded r) {
-            var e = r.entry();
+        boolean keeps(IncidentRecord.Entry e) {
             if (type != null && !(e.type().equals(type) || e.type().startsWith(type + "."))) return false;
-            if (audience != null && !e.audience().name().equals(audience)) return false;
+            if (audience != null && !e.audience().equals(audience)) return false;
             if (actor != null && !e.actor().equals(actor)) return false;
             return component == null || mentions(e.data(), component);
         }
@@ -115,8 +114,8 @@ public class RecordService {
     public IncidentRecord record(String number, Filter filter) {
         IncidentView incident = incidents.get(number);
         List<IncidentRecord.Entry> entries = timeline.recordOf(number).stream()
-                .filter(filter::keeps)
                 .map(RecordService::entry)
+                .filter(filter::keeps)
                 .toList();
         return IncidentRecord.of(incident, filter.asMap(), entries, verifier.incident(number));
     }

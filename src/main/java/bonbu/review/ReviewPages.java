@@ -46,8 +46,8 @@ public class ReviewPages {
             @QueryParam("tz") String tz) {
         IncidentView incident = incidents.get(number);
         RecordService.Filter filter = RecordService.Filter.of(type, audience, actor, component);
-        IncidentRecord all = records.record(number, RecordService.Filter.of(null, null, null, null));
-        IncidentRecord shown = records.record(number, filter);
+        IncidentRecord all = records.record(number, RecordService.Filter.NONE);
+        IncidentRecord shown = all.narrowed(filter);
         boolean utc = "utc".equalsIgnoreCase(tz);
         TreeSet<String> types = new TreeSet<>();
         TreeSet<String> actors = new TreeSet<>();

@@ -52,9 +52,14 @@ public class ReviewService {
 
     @Transactional
     public ReviewView review(String number) {
+        return review(number, records.record(number, RecordService.Filter.NONE));
+    }
+
+    /** The review, around an incident's whole record already read. */
+    @Transactional
+    ReviewView review(String number, IncidentRecord record) {
         IncidentView incident = incidents.get(number);
         IncidentReview written = IncidentReview.findById(number);
-        IncidentRecord record = records.record(number, RecordService.Filter.of(null, null, null, null));
         List<IncidentRecord.Entry> all =
                 record.days().stream().flatMap(d -> d.entries().stream()).toList();
         boolean chosen = written != null && !written.highlights.isEmpty();

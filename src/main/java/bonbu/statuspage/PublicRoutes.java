@@ -169,23 +169,21 @@ class PublicRoutes {
         }
     }
 
+    /** The front page filtered by a query, rendered for this request from the snapshot's state. */
     private void searchResults(RoutingContext ctx, Site site, Texts texts, String query) {
         String limited = query.length() > 100 ? query.substring(0, 100) : query;
-        Resource page = Resource.of(
-                SiteRenderer.HTML,
-                texts.lang,
-                200,
-                renderer.renderSearch(site.state(), site.stale(), site.state().loadedAt(), texts, limited));
+        String html =
+                renderer.renderSearch(site.state(), site.stale(), site.state().loadedAt(), texts, limited);
         ctx.response()
                 .setStatusCode(200)
-                .putHeader(HttpHeaders.CONTENT_TYPE, page.contentType())
+                .putHeader(HttpHeaders.CONTENT_TYPE, SiteRenderer.HTML)
                 .putHeader(CACHE_CONTROL, cacheControl)
                 .putHeader(ALLOW_ORIGIN, ANY)
                 .putHeader("Content-Language", texts.lang);
         if (ctx.request().method() == HttpMethod.HEAD) {
             ctx.response().end();
         } else {
-            ctx.response().end(Buffer.buffer(page.body()));
+            ctx.response().end(html);
         }
     }
 

@@ -24,11 +24,6 @@ record Resource(
                 contentType, language, status, body, gzip(body), "\"" + hash + "\"", "\"" + hash + "-gzip\"");
     }
 
-    /** The same document under another status (used for the not-found page). */
-    Resource withStatus(int other) {
-        return new Resource(contentType, language, other, body, gzip, etag, gzipEtag);
-    }
-
     boolean sameBytes(Resource other) {
         return other != null && Arrays.equals(body, other.body) && contentType.equals(other.contentType);
     }

@@ -117,44 +117,66 @@ final class StatuspageJson {
         return doc;
     }
 
+    /** Component key → its Statuspage {@code position}. */
+    private final Map<String, Integer> positions = new java.util.HashMap<>();
+
+    /** A group as Statuspage lists it: its entry, filled in once all its members are seen. */
+    private static final class Group {
+        final Map<String, Object> entry;
+        final List<String> members = new ArrayList<>();
+        ComponentStatus worst = ComponentStatus.OPERATIONAL;
+        Instant updated;
+
+        Group(Map<String, Object> entry, Instant updated) {
+            this.entry = entry;
+            this.updated = updated;
+        }
+
+        void add(ComponentView c) {
+            members.add(c.key());
+            if (c.effectiveStatus().isWorseThan(worst)) worst = c.effectiveStatus();
+            if (c.updatedAt() != null && (updated == null || c.updatedAt().isAfter(updated))) updated = c.updatedAt();
+        }
+
+        void finish() {
+            entry.put("status", worst.value());
+            entry.put("updated_at", time(updated));
+            entry.put("components", members);
+        }
+    }
+
     private List<Map<String, Object>> components() {
         List<Map<String, Object>> list = new ArrayList<>();
-        Map<String, Map<String, Object>> groups = new LinkedHashMap<>();
+        Map<String, Group> groups = new LinkedHashMap<>();
         int position = 0;
         for (ComponentView c : state.components()) {
             String groupId = groupId(c);
-            Map<String, Object> group = groups.get(groupId);
+            Group group = groups.get(groupId);
             if (group == null) {
-                group = new LinkedHashMap<>();
-                group.put("id", groupId);
-                group.put("name", texts.of(c.group()));
-                group.put("status", ComponentStatus.OPERATIONAL.value());
-                group.put("created_at", time(c.createdAt()));
-                group.put("updated_at", time(c.updatedAt()));
-                group.put("position", ++position);
-                group.put("description", null);
-                group.put("showcase", false);
-                group.put("start_date", null);
-                group.put("group_id", null);
-                group.put("page_id", PAGE_ID);
-                group.put("group", true);
-                group.put("only_show_if_degraded", false);
-                group.put("components", new ArrayList<String>());
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("id", groupId);
+                entry.put("name", texts.of(c.group()));
+                entry.put("status", null);
+                entry.put("created_at", time(c.createdAt()));
+                entry.put("updated_at", null);
+                entry.put("position", ++position);
+                entry.put("description", null);
+                entry.put("showcase", false);
+                entry.put("start_date", null);
+                entry.put("group_id", null);
+                entry.put("page_id", PAGE_ID);
+                entry.put("group", true);
+                entry.put("only_show_if_degraded", false);
+                entry.put("components", null);
+                group = new Group(entry, c.updatedAt());
                 groups.put(groupId, group);
-                list.add(group);
+                list.add(entry);
             }
-            @SuppressWarnings("unchecked")
-            List<String> members = (List<String>) group.get("components");
-            members.add(c.key());
-            ComponentStatus groupStatus =
-                    ComponentStatus.valueOf(group.get("status").toString().toUpperCase(java.util.Locale.ROOT));
-            if (c.effectiveStatus().isWorseThan(groupStatus))
-                group.put("status", c.effectiveStatus().value());
-            if (c.updatedAt() != null && time(c.updatedAt()).compareTo((String) group.get("updated_at")) > 0) {
-                group.put("updated_at", time(c.updatedAt()));
-            }
-            list.add(component(c, groupId, ++position));
+            group.add(c);
+            positions.put(c.key(), ++position);
+            list.add(component(c, groupId, position));
         }
+        groups.values().forEach(Group::finish);
         return list;
     }
 
@@ -236,16 +258,9 @@ final class StatuspageJson {
                 "components",
                 i.components().stream()
                         .filter(byKey::containsKey)
-                        .map(k -> component(byKey.get(k), groupId(byKey.get(k)), positionOf(k)))
+                        .map(k -> component(byKey.get(k), groupId(byKey.get(k)), positions.get(k)))
                         .toList());
         return m;
-    }
-
-    private int positionOf(String key) {
-        for (Map<String, Object> c : components) {
-            if (key.equals(c.get("id"))) return (Integer) c.get("position");
-        }
-        return 0;
     }
 
     private List<Map<String, Object>> maintenances(List<String> which) {
@@ -299,7 +314,7 @@ final class StatuspageJson {
         m.put(
                 "components",
                 visible.stream()
-                        .map(c -> component(byKey.get(c.key()), groupId(byKey.get(c.key())), positionOf(c.key())))
+                        .map(c -> component(byKey.get(c.key()), groupId(byKey.get(c.key())), positions.get(c.key())))
                         .toList());
         m.put("scheduled_for", time(w.scheduledFor()));
         m.put("scheduled_until", time(w.scheduledUntil()));

@@ -1,19 +1,13 @@
 package bonbu.task;
 
-import jakarta.persistence.AttributeConverter;
+import bonbu.shared.LowerCaseEnumConverter;
 import jakarta.persistence.Converter;
 
-/** Stores task statuses as their lower-case wire values. */
+/** Stores task statuses as their wire values ({@code in_progress}). */
 @Converter(autoApply = true)
-class TaskStatusConverter implements AttributeConverter<TaskStatus, String> {
+class TaskStatusConverter extends LowerCaseEnumConverter<TaskStatus> {
 
-    @Override
-    public String convertToDatabaseColumn(TaskStatus status) {
-        return status == null ? null : status.value();
-    }
-
-    @Override
-    public TaskStatus convertToEntityAttribute(String value) {
-        return value == null ? null : TaskStatus.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    TaskStatusConverter() {
+        super(TaskStatus.class);
     }
 }
