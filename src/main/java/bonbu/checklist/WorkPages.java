@@ -132,11 +132,6 @@ public class WorkPages {
             m.put("due", t.dueAt() == null ? "" : KST.format(t.dueAt()));
             m.put("status", t.status().value());
             m.put("overdue", t.overdue());
-            m.put(
-                    "open",
-                    t.status().value().equals("open")
-                            || t.status().value().equals("in_progress")
-                            || t.status().value().equals("blocked"));
             m.put("reason", t.reason() == null ? "" : t.reason());
             rows.add(m);
         }
