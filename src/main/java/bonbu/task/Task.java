@@ -85,7 +85,6 @@ class Task extends PanacheEntityBase {
         if (!status.isOpen())
             throw new DomainException("Task " + id + " is " + status + "; there is nothing to claim.");
         assignee = member;
-        overdueFlaggedAt = null;
         updatedAt = at;
     }
 
