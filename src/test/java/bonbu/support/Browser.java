@@ -102,7 +102,11 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the condition returns something other than null or false, and returns it. */
     public <T> T waitUntil(Duration timeout, Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout).until(condition);
+        // A page that refreshes part of itself in place may replace an element between finding it
+        // and reading it: look again rather than fail.
+        return new WebDriverWait(driver, timeout)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
     }
 
     /** One line per serious or critical axe-core violation on the current page; empty when none. */
