@@ -86,8 +86,7 @@ class WorkBrowserTest {
                             && stepStatus(d, checklist, 1).contains("responder")
                             && stepStatus(d, checklist, 2).contains("skipped"));
             // Read through the wait: the page may be replacing its rows at this very moment.
-            assertTrue(
-                    commander.waitUntil(WAIT, d -> stepStatus(d, checklist, 1).contains("인증 서버 로그 확보")));
+            commander.waitUntil(WAIT, d -> stepStatus(d, checklist, 1).contains("인증 서버 로그 확보"));
             assertEquals(
                     Boolean.TRUE,
                     ((JavascriptExecutor) commander.driver()).executeScript("return window.__stayed === true;"),
