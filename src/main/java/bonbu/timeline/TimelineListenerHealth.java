@@ -1,13 +1,16 @@
 package bonbu.timeline;
 
+import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while this replica listens for timeline commits, so live clients get every change. */
-@Readiness
+/**
+ * Whether this replica listens for timeline commits. While it does not, its live clients get new
+ * entries late (it catches up by reading on reconnect), so this is wellness, not readiness.
+ */
+@Wellness
 @ApplicationScoped
 class TimelineListenerHealth implements HealthCheck {
 
