@@ -1,5 +1,7 @@
 package bonbu.live;
 
+import bonbu.shared.GracefulStop;
+import bonbu.shared.ShutdownBegan;
 import bonbu.timeline.Audience;
 import bonbu.timeline.Timeline;
 import bonbu.timeline.TimelineCommitted;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * This replica's websocket clients and the fan-out to them. Each committed entry is serialised
@@ -26,6 +29,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 class LiveHub {
+
+    private static final Logger LOG = Logger.getLogger(LiveHub.class);
+
+    /**
+     * Close code sent to every client when this replica stops (RFC 6455 "service restart"): the
+     * client should reconnect at once, through the load balancer, to another replica.
+     */
+    static final int SERVICE_RESTART = 1012;
 
     @Inject
     Timeline timeline;
@@ -42,6 +53,9 @@ class LiveHub {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    GracefulStop stop;
+
     private final Map<String, LiveClient> clients = new ConcurrentHashMap<>();
 
     /**
@@ -51,12 +65,21 @@ class LiveHub {
     void open(WebSocketConnection connection, boolean staff) {
         Long since = since(connection.handshakeRequest().query());
         Audience only = staff ? null : Audience.PUBLIC;
+        if (stop.stopping()) {
+            // Opened just as the stop began, past the upgrade check: send it on.
+            connection
+                    .close(restartReason(since == null ? -1 : since))
+                    .subscribe()
+                    .with(ok -> {}, failure -> {});
+            return;
+        }
         metrics.opened(staff);
         if (since == null) {
             // Live only: from what this replica has delivered so far.
             LiveClient client =
                     new LiveClient(connection, staff, listener.lastDelivered(), false, config.backlog(), metrics);
             clients.put(connection.id(), client);
+            closeIfStopping(client);
             return;
         }
         LiveClient client = new LiveClient(connection, staff, since, true, config.backlog(), metrics);
@@ -71,6 +94,18 @@ class LiveHub {
             }
         }
         client.live();
+        closeIfStopping(client);
+    }
+
+    /** A client registered while the stop began may have been missed by the closing sweep. */
+    private void closeIfStopping(LiveClient client) {
+        if (stop.stopping() && clients.containsKey(client.connection.id())) {
+            client.connection
+                    .close(restartReason(client.lastSent()))
+                    .subscribe()
+                    .with(ok -> {}, failure -> {});
+            close(client.connection);
+        }
     }
 
     void close(WebSocketConnection connection) {
@@ -97,6 +132,30 @@ class LiveHub {
             }
             metrics.lag(Duration.between(e.at(), Instant.now()));
         }
+    }
+
+    /**
+     * The replica is stopping: tell every client to reconnect elsewhere, and where to resume from.
+     * New upgrades are refused from now on ({@link StoppingUpgradeCheck}).
+     */
+    void onShutdownBegan(@Observes ShutdownBegan event) {
+        int closed = 0;
+        for (LiveClient client : clients.values()) {
+            client.connection
+                    .close(restartReason(client.lastSent()))
+                    .subscribe()
+                    .with(ok -> {}, failure -> {});
+            close(client.connection);
+            closed++;
+        }
+        LOG.infof(
+                "Stopping: closed %d websocket connections with code %d so they reconnect elsewhere",
+                closed, SERVICE_RESTART);
+    }
+
+    private static CloseReason restartReason(long lastSent) {
+        return new CloseReason(
+                SERVICE_RESTART, "server restarting; reconnect" + (lastSent < 0 ? "" : " with ?since=" + lastSent));
     }
 
     /** Closes clients that stopped answering pings. */

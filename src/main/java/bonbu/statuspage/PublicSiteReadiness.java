@@ -1,5 +1,6 @@
 package bonbu.statuspage;
 
+import bonbu.shared.GracefulStop;
 import bonbu.timeline.TimelineListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +13,7 @@ import org.eclipse.microprofile.health.Readiness;
  * It stays ready through a database outage on purpose: the database is shared, so every replica
  * loses it together, and taking them all out of rotation would take the public page down exactly
  * when citizens need its last snapshot. The database and the listener are reported under
- * wellness ({@code /q/health/well}) instead.
+ * wellness ({@code /q/health/well}) instead. A stopping replica is not ready.
  */
 @Readiness
 @ApplicationScoped
@@ -24,11 +25,14 @@ class PublicSiteReadiness implements HealthCheck {
     @Inject
     TimelineListener listener;
 
+    @Inject
+    GracefulStop stop;
+
     @Override
     public HealthCheckResponse call() {
         Site site = snapshot.site();
-        boolean serving = site != null && listener.lastDelivered() >= 0;
-        var response = HealthCheckResponse.named("Public site").status(serving);
+        boolean serving = site != null && listener.lastDelivered() >= 0 && !stop.stopping();
+        var response = HealthCheckResponse.named("Public site").status(serving).withData("stopping", stop.stopping());
         if (site != null) {
             response.withData("snapshotSeq", site.state().seq()).withData("stale", site.stale());
         }

@@ -94,6 +94,15 @@ public final class LiveTestClient implements AutoCloseable {
         return all;
     }
 
+    /** How the server closed the connection ("code reason"), waiting up to {@code seconds}; null if it did not. */
+    public String awaitClose(int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (closedWith == null && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return closedWith;
+    }
+
     public static long seq(Map<String, Object> message) {
         return ((Number) message.get("seq")).longValue();
     }

@@ -69,6 +69,20 @@ public final class PackagedService implements AutoCloseable {
         throw new AssertionError("the service '" + name + "' did not become ready; see target/it-" + name + ".log");
     }
 
+    /** Sends SIGTERM (what Docker and Kubernetes send) without waiting for the process to end. */
+    public void signalStop() {
+        process.destroy();
+    }
+
+    /** Sends SIGKILL, as a crash would, without waiting. */
+    public void kill() {
+        process.destroyForcibly();
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     /** Waits for the process to end by itself; answers its exit code. */
     public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
