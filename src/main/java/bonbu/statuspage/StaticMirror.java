@@ -25,6 +25,9 @@ class StaticMirror {
 
     private static final Logger LOG = Logger.getLogger(StaticMirror.class);
 
+    /** Tells this process's temporary files from other replicas' (containers all have pid 1). */
+    private static final String WRITER = java.util.UUID.randomUUID().toString().substring(0, 8);
+
     /** The files of {@code status-page/} that the pages use, served under {@code /static/}. */
     static final List<String> ASSETS = List.of("status.css", "status.js", "live.js");
 
@@ -86,7 +89,8 @@ class StaticMirror {
 
     private static void replace(Path file, byte[] bytes) throws IOException {
         Files.createDirectories(file.getParent());
-        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        // Several replicas may share one mirror directory: each writes its own temporary file.
+        Path temp = file.resolveSibling("." + file.getFileName() + "." + WRITER + ".tmp");
         Files.write(temp, bytes);
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
