@@ -10,7 +10,9 @@
  *   live.close();
  *
  * It reconnects after a drop with jittered exponential backoff (0.5 s doubling to 30 s) and
- * resumes with ?since=<last seq>, so the server replays exactly what was missed.
+ * resumes with ?since=<last seq>, so the server replays exactly what was missed. Every close is a
+ * drop, whatever its code: 1012 from a replica that is stopping (the load balancer sends the
+ * reconnect to another one), 4008 for a client that fell behind, or a lost network.
  */
 (function (global) {
   'use strict';
