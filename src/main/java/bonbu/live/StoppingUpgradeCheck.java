@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 /**
  * Refuses new websocket connections (503) once this replica has begun to stop, so a client told
  * to reconnect does not land on the replica that just closed it; a load balancer that retries 503
- * on the next server (the nginx configuration in {@code docker/} does, for {@code /ws/public})
+ * on the next server (the nginx configuration in {@code docker/} does, for {@code /ws/})
  * sends it on at once.
  */
 @ApplicationScoped
