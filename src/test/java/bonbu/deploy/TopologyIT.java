@@ -157,13 +157,26 @@ class TopologyIT {
             Set<Long> expected2 = publicSeqs(a, afterPhase1, afterPhase2);
             awaitEveryone(clients, expected2, 30);
             List<Long> reconnectMillis = new ArrayList<>();
+            List<Long> noticedMillis = new ArrayList<>();
             for (ResumingClient c : clients) {
                 List<Long> opens = c.opens();
                 if (opens.size() > opensBefore.get(c)) {
                     reconnectMillis.add((opens.get(opensBefore.get(c)) - killedAt) / 1_000_000);
                 }
+                final long killed = killedAt;
+                c.drops().stream()
+                        .filter(t -> t >= killed)
+                        .findFirst()
+                        .ifPresent(t -> noticedMillis.add((t - killed) / 1_000_000));
             }
             Collections.sort(reconnectMillis);
+            Collections.sort(noticedMillis);
+            figures.put(
+                    "phase 2: kill -9 to the client seeing its connection end, median / max (ms)",
+                    noticedMillis.isEmpty()
+                            ? "-"
+                            : noticedMillis.get(noticedMillis.size() / 2) + " / "
+                                    + noticedMillis.get(noticedMillis.size() - 1));
             figures.put("phase 2: clients on replica b when it was killed", onB);
             figures.put("phase 2: clients that reconnected", reconnectMillis.size());
             figures.put(

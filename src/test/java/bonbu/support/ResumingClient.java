@@ -42,6 +42,7 @@ public final class ResumingClient implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<String> closes = new CopyOnWriteArrayList<>();
     private final List<Long> opens = new CopyOnWriteArrayList<>();
+    private final List<Long> drops = new CopyOnWriteArrayList<>();
     private volatile int resyncs;
 
     public ResumingClient(HttpClient http, URI wsBase, long since) {
@@ -120,6 +121,7 @@ public final class ResumingClient implements AutoCloseable {
         private synchronized void ended(String how) {
             if (ended) return;
             ended = true;
+            drops.add(System.nanoTime());
             closes.add(how);
             schedule();
         }
@@ -141,6 +143,11 @@ public final class ResumingClient implements AutoCloseable {
     /** {@link System#nanoTime()} of every successful open. */
     public List<Long> opens() {
         return new ArrayList<>(opens);
+    }
+
+    /** {@link System#nanoTime()} of every close or error of an open connection. */
+    public List<Long> drops() {
+        return new ArrayList<>(drops);
     }
 
     public int resyncs() {
