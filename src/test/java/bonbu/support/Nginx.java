@@ -44,6 +44,10 @@ public final class Nginx implements AutoCloseable {
         Files.createDirectories(root.resolve("bonbu"));
         Files.createDirectories(root.resolve("logs"));
         Files.createDirectories(root.resolve("temp"));
+        // Started as root (CI containers), nginx's workers run as nobody and buffer large
+        // responses to files here.
+        Files.setPosixFilePermissions(
+                root.resolve("temp"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         StringBuilder upstreams = new StringBuilder();
         for (int port : replicaPorts) {
             upstreams.append("server 127.0.0.1:").append(port).append(" max_fails=1 fail_timeout=5s;\n");
