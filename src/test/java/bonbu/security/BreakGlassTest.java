@@ -31,7 +31,7 @@ class BreakGlassTest {
                 Statement s = c.createStatement()) {
             // Lock every stored account as a run of failed sign-ins would.
             s.executeUpdate("INSERT INTO sign_in_throttle (key, failures, last_failure_at, blocked_until)"
-                    + " SELECT 'account:' || username, 99, now(), now() + interval '1 day' FROM staff_account"
+                    + " SELECT 'account:' || username, 99, now(), timestamptz '9999-12-31' FROM staff_account"
                     + " ON CONFLICT (key) DO UPDATE SET blocked_until = EXCLUDED.blocked_until");
         }
         String cookie;
@@ -65,7 +65,9 @@ class BreakGlassTest {
 
     @Test
     void aWrongBreakGlassPasswordIsAnOrdinaryFailure() {
+        long before = Api.lastSeq();
         assertEquals(401, Console.attempt("break-glass", "not-it", null).statusCode());
-        assertFalse(Api.entriesOfType("security.sign_in_failed", 0).isEmpty());
+        assertFalse(Api.entriesOfType("security.sign_in_failed", before).stream()
+                .noneMatch(e -> "break-glass".equals(((Map<?, ?>) e.get("data")).get("username"))));
     }
 }

@@ -108,16 +108,21 @@ public final class Api {
     public static List<Map<String, Object>> entriesOfType(String type, long since) {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (true) {
-            List<Map<String, Object>> found = as("viewer")
-                    .get("/api/timeline?since={s}&limit=1000", since)
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath()
-                    .<Map<String, Object>>getList("entries")
-                    .stream()
-                    .filter(e -> type.equals(e.get("type")))
-                    .toList();
+            List<Map<String, Object>> found = new java.util.ArrayList<>();
+            long from = since;
+            while (true) {
+                var page = as("viewer")
+                        .get("/api/timeline?since={s}&limit=1000", from)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+                page.<Map<String, Object>>getList("entries").stream()
+                        .filter(e -> type.equals(e.get("type")))
+                        .forEach(found::add);
+                if (!page.getBoolean("more")) break;
+                from = page.getLong("next");
+            }
             if (!found.isEmpty() || System.nanoTime() > deadline) return found;
             try {
                 Thread.sleep(50);
