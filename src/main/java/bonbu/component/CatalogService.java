@@ -270,6 +270,19 @@ public class CatalogService {
         return new ImpactView(key, status, s.changesTo(s.whatIf(node, status)));
     }
 
+    /**
+     * The components that several own statuses at once would affect (the given ones and every one
+     * whose cause chain leads to them), as they would then be; computed without changing anything.
+     */
+    public List<ComponentView> affectedIf(Map<String, ComponentStatus> statuses) {
+        CatalogSnapshot whatIf = catalog.snapshot();
+        for (Map.Entry<String, ComponentStatus> change : statuses.entrySet()) {
+            int node = whatIf.indexOf(change.getKey()).orElseThrow(() -> Catalog.unknown(change.getKey()));
+            whatIf = whatIf.withStatus(node, change.getValue(), clock.instant(), whatIf.revision);
+        }
+        return whatIf.affectedBy(statuses.keySet());
+    }
+
     private void recordStructuralChange(
             CatalogSnapshot before,
             List<CatalogGraph.Edge> edges,

@@ -123,6 +123,27 @@ public class IncidentService {
         return view(incident, changes::affectedBy);
     }
 
+    /**
+     * What declaring with these component statuses would affect, directly and through
+     * dependencies, and the severity it would derive; nothing is changed or recorded.
+     */
+    public DeclarationPreview previewDeclaration(List<Requests.ComponentChange> components) {
+        Map<String, ComponentStatus> statuses = statusesOf(components);
+        List<ComponentView> after = catalogService.affectedIf(statuses);
+        List<DeclarationPreview.Affected> affected = after.stream()
+                .map(c -> new DeclarationPreview.Affected(
+                        c.key(),
+                        c.name(),
+                        c.tier(),
+                        c.isPublic(),
+                        statuses.containsKey(c.key()),
+                        catalog.get(c.key()).effectiveStatus(),
+                        c.effectiveStatus(),
+                        c.causes()))
+                .toList();
+        return new DeclarationPreview(affected, Severity.derive(after));
+    }
+
     /** Publishes a public update, moving the incident forward and setting component statuses. */
     @Transactional
     public IncidentView publishUpdate(
