@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bonbu.support.Api;
 import bonbu.support.Browser;
+import bonbu.support.ConsoleSignIn;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
@@ -26,8 +27,7 @@ class WorkBrowserTest {
     URL site;
 
     String as(String user, String path) {
-        return site.getProtocol() + "://" + user + ":" + Api.PASSWORD + "@" + site.getHost() + ":" + site.getPort()
-                + path;
+        return ConsoleSignIn.url(site, user, path);
     }
 
     static String stepStatus(WebDriver d, long checklist, int position) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bonbu.support.Api;
 import bonbu.support.Browser;
+import bonbu.support.ConsoleSignIn;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
@@ -42,7 +43,7 @@ class ReviewBrowserTest {
 
     /** The page URL with the viewer's credentials, as a browser's sign-in prompt would send them. */
     String asViewer(String path) {
-        return site.getProtocol() + "://viewer:" + Api.PASSWORD + "@" + site.getHost() + ":" + site.getPort() + path;
+        return ConsoleSignIn.url(site, "viewer", path);
     }
 
     @Test
