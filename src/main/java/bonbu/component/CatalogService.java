@@ -270,17 +270,25 @@ public class CatalogService {
         return new ImpactView(key, status, s.changesTo(s.whatIf(node, status)));
     }
 
+    /** A component as it is now and as it would be after a change that has not been made. */
+    public record WhatIf(ComponentStatus now, ComponentView then) {}
+
     /**
      * The components that several own statuses at once would affect (the given ones and every one
-     * whose cause chain leads to them), as they would then be; computed without changing anything.
+     * whose cause chain leads to them), as they are and as they would then be; computed without
+     * changing anything.
      */
-    public List<ComponentView> affectedIf(Map<String, ComponentStatus> statuses) {
-        CatalogSnapshot whatIf = catalog.snapshot();
+    public List<WhatIf> affectedIf(Map<String, ComponentStatus> statuses) {
+        CatalogSnapshot current = catalog.snapshot();
+        CatalogSnapshot after = current;
         for (Map.Entry<String, ComponentStatus> change : statuses.entrySet()) {
-            int node = whatIf.indexOf(change.getKey()).orElseThrow(() -> Catalog.unknown(change.getKey()));
-            whatIf = whatIf.withStatus(node, change.getValue(), clock.instant(), whatIf.revision);
+            int node = after.indexOf(change.getKey()).orElseThrow(() -> Catalog.unknown(change.getKey()));
+            after = after.withStatus(node, change.getValue(), clock.instant(), after.revision);
         }
-        return whatIf.affectedBy(statuses.keySet());
+        return after.affectedBy(statuses.keySet()).stream()
+                .map(v -> new WhatIf(
+                        current.effectiveStatus(current.indexOf(v.key()).orElseThrow()), v))
+                .toList();
     }
 
     private void recordStructuralChange(

@@ -129,18 +129,20 @@ public class IncidentService {
      */
     public DeclarationPreview previewDeclaration(List<Requests.ComponentChange> components) {
         Map<String, ComponentStatus> statuses = statusesOf(components);
-        List<ComponentView> after = catalogService.affectedIf(statuses);
-        List<DeclarationPreview.Affected> affected = after.stream()
-                .map(c -> new DeclarationPreview.Affected(
-                        c.key(),
-                        c.name(),
-                        c.tier(),
-                        c.isPublic(),
-                        statuses.containsKey(c.key()),
-                        catalog.get(c.key()).effectiveStatus(),
-                        c.effectiveStatus(),
-                        c.causes()))
+        List<CatalogService.WhatIf> whatIf = catalogService.affectedIf(statuses);
+        List<DeclarationPreview.Affected> affected = whatIf.stream()
+                .map(w -> new DeclarationPreview.Affected(
+                        w.then().key(),
+                        w.then().name(),
+                        w.then().tier(),
+                        w.then().isPublic(),
+                        statuses.containsKey(w.then().key()),
+                        w.now(),
+                        w.then().effectiveStatus(),
+                        w.then().causes()))
                 .toList();
+        List<ComponentView> after =
+                whatIf.stream().map(CatalogService.WhatIf::then).toList();
         return new DeclarationPreview(affected, Severity.derive(after));
     }
 
