@@ -1,11 +1,14 @@
 package bonbu.console;
 
 import static bonbu.support.Api.as;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 import bonbu.support.Api;
+import bonbu.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,15 +30,15 @@ class BoardPageTest {
                 .extract()
                 .asString();
 
-        org.hamcrest.MatcherAssert.assertThat(html, containsString(number));
-        org.hamcrest.MatcherAssert.assertThat(html, containsString("상황판 " + key));
-        org.hamcrest.MatcherAssert.assertThat(html, containsString("commander"));
-        org.hamcrest.MatcherAssert.assertThat(html, containsString("viewer"));
+        assertThat(html, containsString(number));
+        assertThat(html, containsString("상황판 " + key));
+        assertThat(html, containsString("commander"));
+        assertThat(html, containsString("viewer"));
         // The only form a viewer gets is signing out.
-        org.hamcrest.MatcherAssert.assertThat(
+        assertThat(
                 html.replaceFirst("(?s)<form method=\"post\" action=\"/console/sign-out\".*?</form>", ""),
                 not(containsString("<form")));
-        org.hamcrest.MatcherAssert.assertThat(html, not(containsString("/console/declare\"")));
+        assertThat(html, not(containsString("/console/declare\"")));
     }
 
     @Test
@@ -48,14 +51,14 @@ class BoardPageTest {
                 .post("/api/incidents/{n}/severity", number)
                 .then()
                 .statusCode(200);
-        String html = as("commander")
-                .accept("text/html")
-                .get("/console")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
-        org.hamcrest.MatcherAssert.assertThat(html, containsString(number));
-        org.hamcrest.MatcherAssert.assertThat(html, containsString("/console/declare"));
+        String before = Pages.get("viewer", "/console");
+        assertThat(before, containsString("<tr class=\"incident\" data-number=\"" + number + "\""));
+
+        // SEV1 allows 30 minutes between public updates.
+        TestClock.advance(Duration.ofMinutes(31));
+
+        String after = Pages.get("viewer", "/console");
+        assertThat(after, containsString("<tr class=\"incident overdue\" data-number=\"" + number + "\""));
+        assertThat(after, containsString("공지 지연 update overdue"));
     }
 }
