@@ -17,7 +17,27 @@
     if (el) el.textContent = text;
   }
 
+  var inFlight = false;
+  var again = false;
+
+  // A burst of entries (one shared failure moves thousands of components) makes one or two
+  // fetches, not one per entry.
   function refresh() {
+    if (inFlight) {
+      again = true;
+      return;
+    }
+    inFlight = true;
+    load().then(function () {
+      inFlight = false;
+      if (again) {
+        again = false;
+        refresh();
+      }
+    });
+  }
+
+  function load() {
     // From the origin: the page's own URL may carry sign-in credentials, which fetch refuses.
     return fetch(location.origin + source, { credentials: 'same-origin', cache: 'no-cache' })
       .then(function (r) {
