@@ -141,17 +141,16 @@ class CatalogPageTest {
         Api.createComponent(key);
         long before = Api.lastSeq();
         for (String user : List.of("viewer", "commander", "responder", "comms")) {
-            Pages.post(user, "/console/catalog", fields(Api.uniqueKey("nope"))).statusCode(403);
-            Pages.post(user, "/console/catalog/" + key, fields(key)).statusCode(403);
-            Pages.post(
-                            user,
-                            "/console/catalog/" + key + "/dependencies",
-                            Map.of("upstream", "gov24", "kind", "REQUIRED"))
-                    .statusCode(403);
-            Pages.post(user, "/console/catalog/" + key + "/dependencies/remove", Map.of("upstream", "gov24"))
-                    .statusCode(403);
-            Pages.post(user, "/console/catalog/" + key + "/alternatives", Map.of("altNameKo", "x"))
-                    .statusCode(403);
+            Pages.refusedForRole(Pages.post(user, "/console/catalog", fields(Api.uniqueKey("nope"))));
+            Pages.refusedForRole(Pages.post(user, "/console/catalog/" + key, fields(key)));
+            Pages.refusedForRole(Pages.post(
+                    user,
+                    "/console/catalog/" + key + "/dependencies",
+                    Map.of("upstream", "gov24", "kind", "REQUIRED")));
+            Pages.refusedForRole(
+                    Pages.post(user, "/console/catalog/" + key + "/dependencies/remove", Map.of("upstream", "gov24")));
+            Pages.refusedForRole(
+                    Pages.post(user, "/console/catalog/" + key + "/alternatives", Map.of("altNameKo", "x")));
         }
         assertEquals(before, Api.lastSeq(), "nothing written");
     }

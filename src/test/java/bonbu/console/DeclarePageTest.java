@@ -133,19 +133,18 @@ class DeclarePageTest {
         Api.createComponent(key);
         long before = Api.lastSeq();
         for (String user : List.of("viewer", "responder", "comms", "admin")) {
-            Pages.post(
-                            user,
-                            "/console/declare",
-                            Map.of(
-                                    "component",
-                                    List.of(key),
-                                    "status",
-                                    List.of("major_outage"),
-                                    "titleKo",
-                                    "금지 " + key,
-                                    "messageKo",
-                                    "조사 중"))
-                    .statusCode(403);
+            Pages.refusedForRole(Pages.post(
+                    user,
+                    "/console/declare",
+                    Map.of(
+                            "component",
+                            List.of(key),
+                            "status",
+                            List.of("major_outage"),
+                            "titleKo",
+                            "금지 " + key,
+                            "messageKo",
+                            "조사 중")));
             as(user).accept(ContentType.HTML).get("/console/declare").then().statusCode(403);
         }
         assertEquals(before, Api.lastSeq(), "nothing declared");

@@ -41,6 +41,17 @@ final class Pages {
         return request.post(path).then();
     }
 
+    /**
+     * Asserts a form was refused for the person's role (the {@code @RolesAllowed} check), not for
+     * anything else such as a missing form token.
+     */
+    static void refusedForRole(ValidatableResponse response) {
+        String body = response.statusCode(403).extract().asString();
+        if (!body.contains("\"title\":\"Forbidden\"")) {
+            throw new AssertionError("Expected a refusal for the role, got: " + body);
+        }
+    }
+
     /** The page without its sign-out form: what is left are the forms of the page itself. */
     static String withoutSignOut(String html) {
         return html.replaceFirst("(?s)<form method=\"post\" action=\"/console/sign-out\".*?</form>", "");

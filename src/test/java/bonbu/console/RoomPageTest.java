@@ -187,15 +187,11 @@ class RoomPageTest {
                 "/reopen", Map.of("reason", "x"),
                 "/links", Map.of("other", number, "kind", "RELATED"),
                 "/components/status", Map.of("key", "gov24", "status", "major_outage", "reason", "x"));
-        forms.forEach((path, fields) ->
-                Pages.post("viewer", room(number) + path, fields).statusCode(403));
-        Pages.post("responder", room(number) + "/updates", forms.get("/updates"))
-                .statusCode(403);
-        Pages.post("comms", room(number) + "/roles", forms.get("/roles")).statusCode(403);
-        Pages.post("comms", room(number) + "/components/status", forms.get("/components/status"))
-                .statusCode(403);
-        Pages.post("responder", room(number) + "/severity", forms.get("/severity"))
-                .statusCode(403);
+        forms.forEach((path, fields) -> Pages.refusedForRole(Pages.post("viewer", room(number) + path, fields)));
+        Pages.refusedForRole(Pages.post("responder", room(number) + "/updates", forms.get("/updates")));
+        Pages.refusedForRole(Pages.post("comms", room(number) + "/roles", forms.get("/roles")));
+        Pages.refusedForRole(Pages.post("comms", room(number) + "/components/status", forms.get("/components/status")));
+        Pages.refusedForRole(Pages.post("responder", room(number) + "/severity", forms.get("/severity")));
         assertEquals(before, Api.lastSeq(), "nothing written");
     }
 
