@@ -1,7 +1,8 @@
 package bonbu.console;
 
-import static bonbu.support.Api.as;
+import static io.restassured.RestAssured.given;
 
+import bonbu.support.Console;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -12,9 +13,9 @@ final class Pages {
 
     private Pages() {}
 
-    /** A page as {@code username} gets it. */
+    /** A page as {@code username} gets it, signed in through the console's form. */
     static String get(String username, String path) {
-        return as(username)
+        return given().cookie("bonbu_session", Console.signIn(username).cookie())
                 .accept(ContentType.HTML)
                 .get(path)
                 .then()
@@ -23,14 +24,18 @@ final class Pages {
                 .asString();
     }
 
-    /** A form posted as {@code username}, with the form token field, not following redirects. */
+    /**
+     * A form posted as {@code username} from a signed-in session, with the page's form token, not
+     * following redirects.
+     */
     static ValidatableResponse post(String username, String path, Map<String, ?> fields) {
-        RequestSpecification request = as(username)
+        Console.Signed signed = Console.signIn(username);
+        RequestSpecification request = given().cookie("bonbu_session", signed.cookie())
                 .contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .accept(ContentType.HTML)
                 .redirects()
                 .follow(false)
-                .formParam("csrf", "");
+                .formParam("csrf", signed.csrf());
         fields.forEach((name, value) -> {
             if (value instanceof Iterable<?> values) {
                 for (Object v : values) request.formParam(name, v);

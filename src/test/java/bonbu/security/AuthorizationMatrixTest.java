@@ -84,6 +84,19 @@ class AuthorizationMatrixTest {
         allow("POST /api/accounts/{username}/enable", A);
         allow("POST /api/accounts/{username}/password", A);
         allow("PUT /api/accounts/{username}/roles", A);
+        // The console's forms: the same rules as the JSON API they stand beside.
+        allow("POST /console/declare", C);
+        allow("POST /console/incidents/{number}/updates", C, M);
+        allow("POST /console/incidents/{number}/roles", C);
+        allow("POST /console/incidents/{number}/severity", C);
+        allow("POST /console/incidents/{number}/reopen", C);
+        allow("POST /console/incidents/{number}/links", C);
+        allow("POST /console/incidents/{number}/components/status", C, R);
+        allow("POST /console/catalog", A);
+        allow("POST /console/catalog/{key}", A);
+        allow("POST /console/catalog/{key}/dependencies", A);
+        allow("POST /console/catalog/{key}/dependencies/remove", A);
+        allow("POST /console/catalog/{key}/alternatives", A);
         // Everyone signed in manages their own API tokens (a token has its holder's roles only).
         allow("POST /api/tokens", A, C, R, M, V);
         allow("DELETE /api/tokens/{id}", A, C, R, M, V);
