@@ -61,6 +61,18 @@ class BreakGlassTest {
                 .findFirst()
                 .orElseThrow();
         assertEquals("break-glass", created.get("actor"));
+
+        // Every console page, for everyone, says so.
+        String board = given().cookie("bonbu_session", Console.signIn("viewer").cookie())
+                .get("/console")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        org.junit.jupiter.api.Assertions.assertTrue(
+                board.contains("class=\"break-glass\" role=\"alert\"")
+                        && board.contains("break-glass account signed in"),
+                "the board shows the break-glass banner");
     }
 
     @Test

@@ -158,7 +158,13 @@ class HostileTextTest {
         });
         assertTrue(unsafe.isEmpty(), String.join("\n", unsafe));
         // And the text is there, escaped: proof the pages did show the fields.
-        for (String path : List.of("/console/incidents/" + number + "/work", "/review/incidents/" + number, "/")) {
+        for (String path : List.of(
+                "/console",
+                "/console/incidents/" + number,
+                "/console/catalog",
+                "/console/incidents/" + number + "/work",
+                "/review/incidents/" + number,
+                "/")) {
             assertTrue(
                     pages.get(path).contains("&lt;script&gt;window.__xss=1&lt;/script&gt;")
                             || pages.get(path).contains("&lt;script&gt;window.__xss=4&lt;/script&gt;")
@@ -170,6 +176,9 @@ class HostileTextTest {
     /** The staff pages that show an incident's and the catalog's text. */
     static List<String> consolePages(String number) {
         return List.of(
+                "/console",
+                "/console/incidents/" + number,
+                "/console/catalog",
                 "/console/incidents/" + number + "/work",
                 "/console/tasks",
                 "/review/incidents/" + number,
