@@ -97,6 +97,13 @@ class AuthorizationMatrixTest {
         allow("POST /console/catalog/{key}/dependencies", A);
         allow("POST /console/catalog/{key}/dependencies/remove", A);
         allow("POST /console/catalog/{key}/alternatives", A);
+        allow("POST /console/accounts", A);
+        allow("POST /console/accounts/{username}/roles", A);
+        allow("POST /console/accounts/{username}/disable", A);
+        allow("POST /console/accounts/{username}/enable", A);
+        allow("POST /console/accounts/{username}/password", A);
+        allow("POST /console/tokens", A, C, R, M, V);
+        allow("POST /console/tokens/{id}/revoke", A, C, R, M, V);
         // Everyone signed in manages their own API tokens (a token has its holder's roles only).
         allow("POST /api/tokens", A, C, R, M, V);
         allow("DELETE /api/tokens/{id}", A, C, R, M, V);
