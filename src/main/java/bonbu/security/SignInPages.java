@@ -87,7 +87,7 @@ public class SignInPages {
     private Response.ResponseBuilder render(int status, String next, String username, String notice, String error) {
         // The sign-in form's token goes with a cookie of its own until a session exists.
         String token = cookie(RequestGuard.SIGN_IN_COOKIE);
-        Response.ResponseBuilder response = Response.status(status).type(MediaType.TEXT_HTML_TYPE);
+        Response.ResponseBuilder response = Response.status(status).type("text/html;charset=UTF-8");
         if (token == null) {
             token = Secrets.random();
             response.cookie(cookie(RequestGuard.SIGN_IN_COOKIE, token, -1, SIGN_IN_PATH));
