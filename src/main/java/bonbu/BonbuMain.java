@@ -18,7 +18,10 @@ public class BonbuMain implements QuarkusApplication {
 
     private static final Logger LOG = Logger.getLogger(BonbuMain.class);
 
-    public static void main(String... args) {
+    public static void main(String... args) throws java.io.IOException {
+        if (args.length > 0 && args[0].equals("hash-password")) {
+            System.exit(bonbu.security.HashPassword.run());
+        }
         String profile = setting("quarkus.profile", "QUARKUS_PROFILE").orElse("prod");
         if (setting("quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL")
                 .isPresent()) {

@@ -1,8 +1,10 @@
 package bonbu.checklist;
 
+import bonbu.console.ConsoleSession;
 import bonbu.incident.IncidentService;
 import bonbu.incident.IncidentView;
 import bonbu.security.Roles;
+import bonbu.security.StaffSession;
 import bonbu.task.TaskService;
 import bonbu.task.TaskView;
 import io.quarkus.qute.Location;
@@ -48,6 +50,9 @@ public class WorkPages {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    StaffSession session;
 
     @Location("console/work.html")
     Template work;
@@ -95,7 +100,8 @@ public class WorkPages {
             list.put("items", items);
             lists.add(list);
         }
-        return work.data("number", number)
+        return work.data("session", ConsoleSession.of(session))
+                .data("number", number)
                 .data("title", incident.title().ko())
                 .data("status", incident.status().value())
                 .data("active", incident.status() != bonbu.incident.IncidentStatus.RESOLVED)
@@ -110,7 +116,8 @@ public class WorkPages {
     @Path("tasks")
     public String myTasks() {
         String me = identity.getPrincipal().getName();
-        return mine.data("me", me)
+        return mine.data("session", ConsoleSession.of(session))
+                .data("me", me)
                 .data("tasks", rows(tasks.openFor(me)))
                 .data("canWork", canWork())
                 .render();

@@ -270,6 +270,27 @@ public class CatalogService {
         return new ImpactView(key, status, s.changesTo(s.whatIf(node, status)));
     }
 
+    /** A component as it is now and as it would be after a change that has not been made. */
+    public record WhatIf(ComponentStatus now, ComponentView then) {}
+
+    /**
+     * The components that several own statuses at once would affect (the given ones and every one
+     * whose cause chain leads to them), as they are and as they would then be; computed without
+     * changing anything.
+     */
+    public List<WhatIf> affectedIf(Map<String, ComponentStatus> statuses) {
+        CatalogSnapshot current = catalog.snapshot();
+        CatalogSnapshot after = current;
+        for (Map.Entry<String, ComponentStatus> change : statuses.entrySet()) {
+            int node = after.indexOf(change.getKey()).orElseThrow(() -> Catalog.unknown(change.getKey()));
+            after = after.withStatus(node, change.getValue(), clock.instant(), after.revision);
+        }
+        return after.affectedBy(statuses.keySet()).stream()
+                .map(v -> new WhatIf(
+                        current.effectiveStatus(current.indexOf(v.key()).orElseThrow()), v))
+                .toList();
+    }
+
     private void recordStructuralChange(
             CatalogSnapshot before,
             List<CatalogGraph.Edge> edges,

@@ -123,6 +123,29 @@ public class IncidentService {
         return view(incident, changes::affectedBy);
     }
 
+    /**
+     * What declaring with these component statuses would affect, directly and through
+     * dependencies, and the severity it would derive; nothing is changed or recorded.
+     */
+    public DeclarationPreview previewDeclaration(List<Requests.ComponentChange> components) {
+        Map<String, ComponentStatus> statuses = statusesOf(components);
+        List<CatalogService.WhatIf> whatIf = catalogService.affectedIf(statuses);
+        List<DeclarationPreview.Affected> affected = whatIf.stream()
+                .map(w -> new DeclarationPreview.Affected(
+                        w.then().key(),
+                        w.then().name(),
+                        w.then().tier(),
+                        w.then().isPublic(),
+                        statuses.containsKey(w.then().key()),
+                        w.now(),
+                        w.then().effectiveStatus(),
+                        w.then().causes()))
+                .toList();
+        List<ComponentView> after =
+                whatIf.stream().map(CatalogService.WhatIf::then).toList();
+        return new DeclarationPreview(affected, Severity.derive(after));
+    }
+
     /** Publishes a public update, moving the incident forward and setting component statuses. */
     @Transactional
     public IncidentView publishUpdate(

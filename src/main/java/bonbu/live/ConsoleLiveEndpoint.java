@@ -1,16 +1,17 @@
 package bonbu.live;
 
-import io.quarkus.security.Authenticated;
+import bonbu.security.Roles;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.buffer.Buffer;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 
 /** Live feed of every timeline entry, for signed-in staff from the service's own pages. */
-@Authenticated
+@RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.COMMUNICATOR, Roles.COMMANDER, Roles.ADMIN})
 @WebSocket(path = "/ws/console")
 class ConsoleLiveEndpoint {
 

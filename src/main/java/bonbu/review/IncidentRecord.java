@@ -31,7 +31,8 @@ public record IncidentRecord(
             String audience,
             String actor,
             Map<String, Object> data,
-            String hash) {}
+            String hash,
+            String origin) {}
 
     /** The same record narrowed by a filter, without reading anything again. */
     IncidentRecord narrowed(RecordService.Filter filter) {

@@ -127,6 +127,6 @@ public class RecordService {
     private static IncidentRecord.Entry entry(Timeline.Recorded r) {
         var e = r.entry();
         return new IncidentRecord.Entry(
-                e.seq(), e.at(), kst(e.at()), e.type(), e.audience().name(), e.actor(), e.data(), r.hash());
+                e.seq(), e.at(), kst(e.at()), e.type(), e.audience().name(), e.actor(), e.data(), r.hash(), r.origin());
     }
 }

@@ -24,6 +24,141 @@ public class AccountService {
     @Inject
     Clock clock;
 
+    /** An account as administrators see it: never the password hash. */
+    public record AccountView(
+            String username,
+            String displayName,
+            List<String> roles,
+            boolean disabled,
+            java.time.Instant disabledAt,
+            java.time.Instant createdAt,
+            boolean demo) {}
+
+    @Transactional
+    public List<AccountView> list() {
+        return StaffAccount.<StaffAccount>list("order by username").stream()
+                .map(AccountService::view)
+                .toList();
+    }
+
+    @Transactional
+    public AccountView get(String username) {
+        return view(find(username));
+    }
+
+    @Transactional
+    public void disable(String username, String actor) {
+        StaffAccount account = find(username);
+        if (username.equals(actor)) {
+            throw new DomainException("You cannot disable your own account. Ask another administrator.");
+        }
+        if (account.roles.contains(Roles.ADMIN) && activeAdmins() <= 1) {
+            throw new DomainException("'" + username + "' is the last active administrator; give another account"
+                    + " the admin role first.");
+        }
+        account.disable(clock.instant());
+        endSessions(username, "account disabled");
+        timeline.append(actor, List.of(NewTimelineEntry.staff("account.disabled", Map.of("username", username))));
+    }
+
+    @Transactional
+    public void enable(String username, String actor) {
+        find(username).enable();
+        timeline.append(actor, List.of(NewTimelineEntry.staff("account.enabled", Map.of("username", username))));
+    }
+
+    /** Sets a new password chosen by an administrator; the account's sessions end. */
+    @Transactional
+    public void resetPassword(String username, String password, String actor) {
+        StaffAccount account = find(username);
+        checkPassword(password);
+        account.passwordHash = BcryptUtil.bcryptHash(password);
+        account.demo = false;
+        endSessions(username, "password reset");
+        timeline.append(actor, List.of(NewTimelineEntry.staff("account.password_reset", Map.of("username", username))));
+    }
+
+    @Transactional
+    public void setRoles(String username, Set<String> roles, String actor) {
+        StaffAccount account = find(username);
+        checkRoles(roles);
+        if (account.roles.contains(Roles.ADMIN) && !roles.contains(Roles.ADMIN) && activeAdmins() <= 1) {
+            throw new DomainException("'" + username + "' is the last active administrator; give another account"
+                    + " the admin role first.");
+        }
+        Set<String> before = new TreeSet<>(account.roles);
+        account.roles.clear();
+        account.roles.addAll(roles);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("username", username);
+        data.put("before", before);
+        data.put("after", new TreeSet<>(roles));
+        timeline.append(actor, List.of(NewTimelineEntry.staff("account.roles_changed", data)));
+    }
+
+    private StaffAccount find(String username) {
+        return StaffAccount.findByUsername(username)
+                .orElseThrow(() -> bonbu.shared.ProblemException.notFound(
+                        "There is no account '" + username + "'. GET /api/accounts lists them."));
+    }
+
+    private long activeAdmins() {
+        return StaffAccount.count("?1 member of roles and disabledAt is null", Roles.ADMIN);
+    }
+
+    private void endSessions(String username, String reason) {
+        io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
+                .createNativeQuery("UPDATE staff_session SET ended_at = ?1, ended_reason = ?2 WHERE username = ?3"
+                        + " AND ended_at IS NULL")
+                .setParameter(1, clock.instant())
+                .setParameter(2, reason)
+                .setParameter(3, username)
+                .executeUpdate();
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < HashPassword.MIN_LENGTH) {
+            throw bonbu.shared.ProblemException.badRequest(
+                    "The password must be at least " + HashPassword.MIN_LENGTH + " characters long.");
+        }
+    }
+
+    private static void checkRoles(Set<String> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw bonbu.shared.ProblemException.badRequest(
+                    "Give the account at least one role: " + String.join(", ", Roles.ALL) + ".");
+        }
+        if (!Roles.ALL.containsAll(roles)) {
+            throw bonbu.shared.ProblemException.notOneOf("roles", String.join(",", new TreeSet<>(roles)), Roles.ALL);
+        }
+    }
+
+    private static AccountView view(StaffAccount a) {
+        return new AccountView(
+                a.username,
+                a.displayName,
+                a.roles.stream().sorted().toList(),
+                a.disabledAt != null,
+                a.disabledAt,
+                a.createdAt,
+                a.demo);
+    }
+
+    @Inject
+    BreakGlassConfig breakGlass;
+
+    /** Creates an account from the administration API: a real password and at least one role. */
+    @Transactional
+    public AccountView register(String username, String displayName, String password, Set<String> roles, String actor) {
+        checkPassword(password);
+        checkRoles(roles);
+        if (username != null && username.equals(breakGlass.username())) {
+            throw new DomainException("'" + username + "' is reserved for the break-glass account.");
+        }
+        create(username, displayName, password, roles, false, actor);
+        return get(username);
+    }
+
     @Transactional
     public void create(
             String username, String displayName, String password, Set<String> roles, boolean demo, String actor) {

@@ -50,6 +50,21 @@ class StaffAccount extends PanacheEntityBase {
     @Column(name = "role")
     Set<String> roles = new HashSet<>();
 
+    void disable(Instant at) {
+        if (disabledAt != null) {
+            throw new bonbu.shared.DomainException(
+                    "Account '" + username + "' is already disabled (since " + disabledAt + ").");
+        }
+        disabledAt = at;
+    }
+
+    void enable() {
+        if (disabledAt == null) {
+            throw new bonbu.shared.DomainException("Account '" + username + "' is not disabled.");
+        }
+        disabledAt = null;
+    }
+
     static Optional<StaffAccount> findByUsername(String username) {
         return find("username", username).firstResultOptional();
     }

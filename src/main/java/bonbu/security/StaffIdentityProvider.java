@@ -77,6 +77,8 @@ class StaffIdentityProvider implements IdentityProvider<UsernamePasswordAuthenti
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(username))
                 .addRoles(roles)
+                .addAttribute(StaffAuthentication.VIA, "basic")
+                .addAttribute(StaffAuthentication.BREAK_GLASS, false)
                 .build();
     }
 

@@ -97,17 +97,40 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response unauthenticated(UnauthorizedException e) {
-        return unauthorized();
+    public Response unauthenticated(
+            UnauthorizedException e, jakarta.ws.rs.core.HttpHeaders headers, jakarta.ws.rs.core.UriInfo uri) {
+        return unauthorized(headers, uri);
     }
 
     @ServerExceptionMapper
-    public Response unauthenticated(AuthenticationFailedException e) {
-        return unauthorized();
+    public Response unauthenticated(
+            AuthenticationFailedException e, jakarta.ws.rs.core.HttpHeaders headers, jakarta.ws.rs.core.UriInfo uri) {
+        return unauthorized(headers, uri);
     }
+
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<AccessRefused> refusals;
+
+    @jakarta.inject.Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
+    @jakarta.inject.Inject
+    io.vertx.ext.web.RoutingContext routing;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(
+            name = "bonbu.security.basic-enabled",
+            defaultValue = "false")
+    boolean basicEnabled;
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
+        if (!identity.isAnonymous()) {
+            refusals.fireAsync(new AccessRefused(
+                    identity.getPrincipal().getName(),
+                    routing.request().method().name(),
+                    routing.request().path(),
+                    bonbu.timeline.RequestOrigin.of(routing)));
+        }
         return respond(
                 403,
                 "Forbidden",
@@ -201,11 +224,28 @@ public class ProblemMapper {
                 .build();
     }
 
-    private static Response unauthorized() {
+    /**
+     * A person browsing a staff page is sent to the sign-in form (and back afterwards); an API
+     * client gets a 401 naming the schemes it may use.
+     */
+    private Response unauthorized(jakarta.ws.rs.core.HttpHeaders headers, jakarta.ws.rs.core.UriInfo uri) {
+        String path = uri == null ? "" : uri.getRequestUri().getRawPath();
+        if (browsing(headers) && (path.startsWith("/console") || path.startsWith("/review"))) {
+            String query = uri.getRequestUri().getRawQuery();
+            String next = path + (query == null ? "" : "?" + query);
+            return Response.seeOther(java.net.URI.create("/console/sign-in?next="
+                            + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8)))
+                    .build();
+        }
         return Response.status(401)
                 .type(PROBLEM_JSON)
-                .header("WWW-Authenticate", "Basic realm=\"bonbu\", charset=\"UTF-8\"")
-                .entity(body(401, "Unauthorized", "Sign in: send a valid staff username and password.", null))
+                .header("WWW-Authenticate", "Bearer realm=\"bonbu\"" + (basicEnabled ? ", Basic realm=\"bonbu\"" : ""))
+                .entity(body(
+                        401,
+                        "Unauthorized",
+                        "Sign in: send a valid API token (Authorization: Bearer …) or sign in to the console at"
+                                + " /console/sign-in.",
+                        null))
                 .build();
     }
 

@@ -25,7 +25,7 @@ public class ChainVerifier {
         Object[] broken = first(em.createNativeQuery("WITH chain AS (SELECT seq, hash,"
                         + " lag(seq, 1, 0::bigint) OVER w AS prev_seq,"
                         + " timeline_entry_link(lag(hash, 1, '" + GENESIS + "') OVER w, seq, at, incident, actor, type,"
-                        + " audience, data) AS expected FROM timeline_entry WINDOW w AS (ORDER BY seq))"
+                        + " audience, data, origin) AS expected FROM timeline_entry WINDOW w AS (ORDER BY seq))"
                         + " SELECT seq, CASE WHEN seq <> prev_seq + 1 THEN 'missing' ELSE 'altered' END"
                         + " FROM chain WHERE seq <> prev_seq + 1 OR hash <> expected ORDER BY seq LIMIT 1")
                 .getResultList());
@@ -57,7 +57,7 @@ public class ChainVerifier {
         List<Object[]> rows = em.createNativeQuery("SELECT e.seq, e.hash,"
                         + " CASE WHEN e.seq = 1 THEN '" + GENESIS + "' ELSE p.hash END AS prev,"
                         + " timeline_entry_link(CASE WHEN e.seq = 1 THEN '" + GENESIS + "' ELSE p.hash END,"
-                        + " e.seq, e.at, e.incident, e.actor, e.type, e.audience, e.data) AS expected"
+                        + " e.seq, e.at, e.incident, e.actor, e.type, e.audience, e.data, e.origin) AS expected"
                         + " FROM timeline_entry e LEFT JOIN timeline_entry p ON p.seq = e.seq - 1"
                         + " WHERE e.incident = ?1 ORDER BY e.seq")
                 .setParameter(1, number)

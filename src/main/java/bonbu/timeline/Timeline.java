@@ -25,6 +25,12 @@ public class Timeline {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<TimelineEvent> append(String actor, List<NewTimelineEntry> entries) {
+        return append(actor, RequestOrigin.current(), entries);
+    }
+
+    /** As {@link #append(String, List)}, from a known client address (null: not from a request). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<TimelineEvent> append(String actor, String origin, List<NewTimelineEntry> entries) {
         Panache.getEntityManager().flush();
         Instant at = clock.instant();
         List<TimelineEvent> stored = new ArrayList<>(entries.size());
@@ -32,6 +38,7 @@ public class Timeline {
             TimelineEntry row = new TimelineEntry();
             row.at = at;
             row.actor = actor;
+            row.origin = origin;
             row.type = entry.type();
             row.audience = entry.audience();
             row.incident = entry.incident();
@@ -86,13 +93,14 @@ public class Timeline {
     }
 
     /** An entry as recorded, with its link in the hash chain. */
-    public record Recorded(TimelineEvent entry, String hash) {}
+    /** An entry as stored, with its link in the hash chain and where it came from (null: no request). */
+    public record Recorded(TimelineEvent entry, String hash, String origin) {}
 
     /** Every entry of one incident, oldest first, with their hashes. */
     @Transactional
     public List<Recorded> recordOf(String incident) {
         return TimelineEntry.<TimelineEntry>find("incident = ?1 order by seq", incident).list().stream()
-                .map(e -> new Recorded(e.toEvent(), e.hash))
+                .map(e -> new Recorded(e.toEvent(), e.hash, e.origin))
                 .toList();
     }
 

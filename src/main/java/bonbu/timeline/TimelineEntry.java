@@ -47,6 +47,9 @@ class TimelineEntry extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "jsonb")
     Map<String, Object> data;
 
+    /** The client address a staff action came from; null for the system and the scheduler. */
+    String origin;
+
     /** Set by the database on insert (the hash chain); never written from here. */
     @Column(insertable = false, updatable = false)
     String hash;

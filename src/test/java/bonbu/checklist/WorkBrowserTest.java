@@ -1,6 +1,5 @@
 package bonbu.checklist;
 
-import static bonbu.support.Api.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,11 +24,6 @@ class WorkBrowserTest {
     @TestHTTPResource("/")
     URL site;
 
-    String as(String user, String path) {
-        return site.getProtocol() + "://" + user + ":" + Api.PASSWORD + "@" + site.getHost() + ":" + site.getPort()
-                + path;
-    }
-
     static String stepStatus(WebDriver d, long checklist, int position) {
         return d.findElement(By.cssSelector(
                         "tr.item[data-checklist='" + checklist + "'][data-position='" + position + "'] td.status"))
@@ -52,12 +46,12 @@ class WorkBrowserTest {
         try (Browser responder = Browser.start("ko-KR,ko");
                 Browser commander = Browser.start("ko-KR,ko");
                 Browser viewer = Browser.start("ko-KR,ko")) {
-            commander.open(as("commander", page));
+            commander.signIn(site, "commander").open(site, page);
             commander.waitUntil(
                     WAIT, d -> d.findElement(By.tagName("h1")).getText().contains(number));
             ((JavascriptExecutor) commander.driver()).executeScript("window.__stayed = true;");
 
-            responder.open(as("responder", page));
+            responder.signIn(site, "responder").open(site, page);
             WebDriver r = responder.driver();
             responder.waitUntil(
                     WAIT, d -> d.findElement(By.id("note-" + checklist + "-1")).isDisplayed());
@@ -92,7 +86,7 @@ class WorkBrowserTest {
                     ((JavascriptExecutor) commander.driver()).executeScript("return window.__stayed === true;"),
                     "the commander's page was updated in place");
 
-            viewer.open(as("viewer", page));
+            viewer.signIn(site, "viewer").open(site, page);
             viewer.waitUntil(
                     WAIT, d -> d.findElement(By.tagName("h1")).getText().contains(number));
             assertEquals(
@@ -102,7 +96,7 @@ class WorkBrowserTest {
                             .size(),
                     "viewers read only");
 
-            responder.open(as("responder", "/console/tasks"));
+            responder.signIn(site, "responder").open(site, "/console/tasks");
             responder.waitUntil(
                     WAIT, d -> d.findElement(By.tagName("main")).getText().contains("라우터 로그 수집 " + key));
         }

@@ -28,6 +28,7 @@ class TwoReplicasIT {
     private static EmbeddedDatabase db;
     private static PackagedService replicaA;
     private static PackagedService replicaB;
+    private static String adminAuth;
 
     @BeforeAll
     static void startTwoReplicas() throws Exception {
@@ -38,6 +39,7 @@ class TwoReplicasIT {
                 .awaitReady();
         replicaB = PackagedService.start(db, "replica-b", ADMIN, ADMIN_PASSWORD, Map.of())
                 .awaitReady();
+        adminAuth = replicaA.bearer(ADMIN, ADMIN_PASSWORD);
     }
 
     @AfterAll
@@ -49,6 +51,29 @@ class TwoReplicasIT {
     }
 
     @Test
+    void theProdProfileRefusesHttpBasicAndTakesTheTokenOnEveryReplica() throws Exception {
+        for (PackagedService replica : new PackagedService[] {replicaA, replicaB}) {
+            HttpResponse<String> basic = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(replica.uri("/api/accounts"))
+                                    .header("Authorization", PackagedService.basic(ADMIN, ADMIN_PASSWORD))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, basic.statusCode(), basic.body());
+            assertEquals(
+                    "Bearer realm=\"bonbu\"",
+                    basic.headers().firstValue("WWW-Authenticate").orElse(""));
+            HttpResponse<String> bearer = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(replica.uri("/api/accounts"))
+                                    .header("Authorization", adminAuth)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, bearer.statusCode(), bearer.body());
+        }
+    }
+
+    @Test
     void aChangeMadeThroughOneReplicaReachesAClientOfTheOther() throws Exception {
         String key = "replica-" + Long.toString(System.nanoTime(), 36);
         try (LiveTestClient client = LiveTestClient.connect(replicaB.uri("/ws/public"), null, null, null)) {
@@ -57,7 +82,7 @@ class TwoReplicasIT {
                     .send(
                             HttpRequest.newBuilder(replicaA.uri("/api/components"))
                                     .header("Content-Type", "application/json")
-                                    .header("Authorization", PackagedService.basic(ADMIN, ADMIN_PASSWORD))
+                                    .header("Authorization", adminAuth)
                                     .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"" + key
                                             + "\",\"name\":{\"ko\":\"복제\",\"en\":\"Replica\"},\"group\":\"시험\","
                                             + "\"kind\":\"PUBLIC_SERVICE\",\"tier\":2,\"public\":true}"))

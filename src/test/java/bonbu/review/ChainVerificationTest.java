@@ -115,7 +115,7 @@ class ChainVerificationTest {
         tamper(
                 "UPDATE timeline_entry SET actor = 'someone-else', hash = timeline_entry_link((SELECT hash FROM"
                         + " timeline_entry p WHERE p.seq = timeline_entry.seq - 1), seq, at, incident, 'someone-else',"
-                        + " type, audience, data) WHERE seq = ?",
+                        + " type, audience, data, origin) WHERE seq = ?",
                 seq);
         try {
             JsonPath check = verifyAll();

@@ -126,7 +126,10 @@ class ExportTest {
                 .extract()
                 .asString();
         for (Long seq : seqs) assertTrue(html.contains("id=\"seq-" + seq + "\""), "row for seq " + seq);
-        assertTrue(html.contains("@media print"));
+        assertTrue(html.contains("href=\"/static/review-print.css\""));
+        assertTrue(io.restassured.RestAssured.get("/static/review-print.css")
+                .asString()
+                .contains("@media print"));
         assertTrue(html.contains(lastHash));
         assertFalse(html.contains("<b>export"), "user text is escaped");
         assertTrue(html.contains("&lt;b&gt;"));

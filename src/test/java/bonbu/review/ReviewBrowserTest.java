@@ -40,11 +40,6 @@ class ReviewBrowserTest {
         if (browser != null) browser.close();
     }
 
-    /** The page URL with the viewer's credentials, as a browser's sign-in prompt would send them. */
-    String asViewer(String path) {
-        return site.getProtocol() + "://viewer:" + Api.PASSWORD + "@" + site.getHost() + ":" + site.getPort() + path;
-    }
-
     @Test
     void viewerFiltersTheTimelineAndOpensThePrintableReview() {
         String key = Api.uniqueKey("browse");
@@ -56,7 +51,7 @@ class ReviewBrowserTest {
                 .then()
                 .statusCode(200);
 
-        browser.open(asViewer("/review/incidents/" + number));
+        browser.signIn(site, "viewer").open(site, "/review/incidents/" + number);
         var driver = browser.driver();
         browser.waitUntil(WAIT, d -> d.findElement(By.tagName("h1")).getText().contains(number));
         int all = driver.findElements(By.cssSelector("tr.entry")).size();
@@ -81,7 +76,10 @@ class ReviewBrowserTest {
         assertTrue(text.contains("리뷰 요약 " + key), "the review's summary");
         assertTrue(text.contains(number));
         assertEquals(1, driver.findElements(By.id("verification")).size());
-        assertTrue(driver.getPageSource().contains("@media print"));
+        assertTrue(driver.getPageSource().contains("/static/review-print.css"));
+        assertTrue(io.restassured.RestAssured.get("/static/review-print.css")
+                .asString()
+                .contains("@media print"));
     }
 
     @Test
@@ -89,7 +87,7 @@ class ReviewBrowserTest {
         String key = Api.uniqueKey("follow");
         Api.createComponent(key);
         String number = Api.declare(key, "실시간 " + key);
-        browser.open(asViewer("/review/incidents/" + number));
+        browser.signIn(site, "viewer").open(site, "/review/incidents/" + number);
         var driver = browser.driver();
         browser.waitUntil(WAIT, d -> !d.findElement(By.id("live")).getText().isBlank());
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.__stayed = true;");

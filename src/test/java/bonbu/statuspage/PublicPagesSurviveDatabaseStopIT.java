@@ -32,6 +32,7 @@ class PublicPagesSurviveDatabaseStopIT {
 
     private static EmbeddedDatabase db;
     private static PackagedService service;
+    private static String adminAuth;
 
     @BeforeAll
     static void start() throws Exception {
@@ -40,6 +41,7 @@ class PublicPagesSurviveDatabaseStopIT {
         service = PackagedService.start(
                         db, "public-survives", ADMIN, PASSWORD, Map.of("BONBU_STATUSPAGE_REFRESH_EVERY", "1s"))
                 .awaitReady();
+        adminAuth = service.bearer(ADMIN, PASSWORD);
     }
 
     @AfterAll
@@ -54,7 +56,7 @@ class PublicPagesSurviveDatabaseStopIT {
         HttpResponse<String> created = HTTP.send(
                 HttpRequest.newBuilder(uri("/api/components"))
                         .header("Content-Type", "application/json")
-                        .header("Authorization", PackagedService.basic(ADMIN, PASSWORD))
+                        .header("Authorization", adminAuth)
                         .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"" + key
                                 + "\",\"name\":{\"ko\":\"살아남는 서비스\",\"en\":\"Surviving service\"},"
                                 + "\"group\":\"시험\",\"kind\":\"PUBLIC_SERVICE\",\"tier\":1,\"public\":true,"
@@ -91,7 +93,7 @@ class PublicPagesSurviveDatabaseStopIT {
         HttpResponse<String> write = HTTP.send(
                 HttpRequest.newBuilder(uri("/api/components"))
                         .header("Content-Type", "application/json")
-                        .header("Authorization", PackagedService.basic(ADMIN, PASSWORD))
+                        .header("Authorization", adminAuth)
                         .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"" + key + "-late\","
                                 + "\"name\":\"늦은\",\"group\":\"시험\",\"kind\":\"PUBLIC_SERVICE\",\"tier\":1,"
                                 + "\"public\":true}"))

@@ -78,18 +78,58 @@ public final class Api {
                 .path("number");
     }
 
-    /** The highest committed timeline seq, read through the API. */
+    /**
+     * The highest committed timeline seq of a change, read through the API. Audit entries
+     * ({@code security.*}: sign-ins, refused requests, written asynchronously) are not changes, so
+     * a refused request leaves this number where it was.
+     */
     public static long lastSeq() {
         long since = 0;
+        long last = 0;
         while (true) {
             var page = as("viewer")
                     .get("/api/timeline?since={s}&limit=1000", since)
                     .then()
                     .statusCode(200)
                     .extract();
+            List<Map<String, Object>> entries = page.jsonPath().getList("entries");
+            for (Map<String, Object> e : entries) {
+                if (!String.valueOf(e.get("type")).startsWith("security.")) {
+                    last = ((Number) e.get("seq")).longValue();
+                }
+            }
             long next = page.jsonPath().getLong("next");
-            if (!page.jsonPath().getBoolean("more")) return next;
+            if (!page.jsonPath().getBoolean("more")) return last;
             since = next;
+        }
+    }
+
+    /** Timeline entries of one type after {@code since}, oldest first (waits up to 5 s for at least one). */
+    public static List<Map<String, Object>> entriesOfType(String type, long since) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            List<Map<String, Object>> found = new java.util.ArrayList<>();
+            long from = since;
+            while (true) {
+                var page = as("viewer")
+                        .get("/api/timeline?since={s}&limit=1000", from)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+                page.<Map<String, Object>>getList("entries").stream()
+                        .filter(e -> type.equals(e.get("type")))
+                        .forEach(found::add);
+                if (!page.getBoolean("more")) break;
+                from = page.getLong("next");
+            }
+            if (!found.isEmpty() || System.nanoTime() > deadline) return found;
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return found;
+            }
         }
     }
 }

@@ -91,6 +91,26 @@ public final class Browser implements AutoCloseable {
         org.junit.jupiter.api.Assumptions.abort(message);
     }
 
+    /** Signs in through the console's sign-in form as a demo account (password bonbu-demo). */
+    public Browser signIn(java.net.URL site, String username) {
+        return signIn(site, username, Api.PASSWORD);
+    }
+
+    public Browser signIn(java.net.URL site, String username, String password) {
+        open(site.getProtocol() + "://" + site.getHost() + ":" + site.getPort() + "/console/sign-in");
+        driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.cssSelector("form button[type=submit]"))
+                .click();
+        waitUntil(java.time.Duration.ofSeconds(20), d -> !d.getCurrentUrl().contains("/console/sign-in"));
+        return this;
+    }
+
+    /** Opens a path of the site under test. */
+    public Browser open(java.net.URL site, String path) {
+        return open(site.getProtocol() + "://" + site.getHost() + ":" + site.getPort() + path);
+    }
+
     public Browser open(String url) {
         driver.get(url);
         return this;

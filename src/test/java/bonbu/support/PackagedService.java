@@ -104,6 +104,53 @@ public final class PackagedService implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    /**
+     * Signs in through the console's form and creates an API token, as an operator would: the
+     * prod profile accepts no HTTP Basic. Answers the Authorization header value.
+     */
+    public String bearer(String user, String password) throws IOException, InterruptedException {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var page = http.send(
+                java.net.http.HttpRequest.newBuilder(uri("/console/sign-in")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String signInCookie = cookie(page, "bonbu_sign_in");
+        var csrf = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]*)\"")
+                .matcher(page.body());
+        if (!csrf.find()) throw new IllegalStateException("no form token on the sign-in page: " + page.body());
+        String form = "csrf=" + csrf.group(1) + "&username=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8);
+        var signedIn = http.send(
+                java.net.http.HttpRequest.newBuilder(uri("/console/sign-in"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", "bonbu_sign_in=" + signInCookie)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (signedIn.statusCode() != 303) {
+            throw new IllegalStateException("sign-in as " + user + " answered " + signedIn.statusCode());
+        }
+        var token = http.send(
+                java.net.http.HttpRequest.newBuilder(uri("/api/tokens"))
+                        .header("Content-Type", "application/json")
+                        .header("Cookie", "bonbu_session=" + cookie(signedIn, "bonbu_session"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"integration test\"}"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var value = java.util.regex.Pattern.compile("\"token\":\"([^\"]+)\"").matcher(token.body());
+        if (token.statusCode() != 201 || !value.find()) {
+            throw new IllegalStateException("token creation answered " + token.statusCode() + ": " + token.body());
+        }
+        return "Bearer " + value.group(1);
+    }
+
+    private static String cookie(java.net.http.HttpResponse<?> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(h -> h.startsWith(name + "="))
+                .map(h -> h.substring(name.length() + 1, h.indexOf(';') < 0 ? h.length() : h.indexOf(';')))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + name + " cookie in " + response.headers()));
+    }
+
     public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

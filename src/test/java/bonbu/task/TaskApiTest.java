@@ -25,7 +25,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class TaskApiTest {
+public class TaskApiTest {
 
     @Inject
     TaskService tasks;
@@ -36,7 +36,7 @@ class TaskApiTest {
     @Inject
     AgroalDataSource dataSource;
 
-    static String declare() {
+    public static String declare() {
         String key = Api.uniqueKey("task");
         Api.createComponent(key);
         return Api.declare(key, "작업 " + key);
@@ -59,7 +59,7 @@ class TaskApiTest {
         return key;
     }
 
-    static long task(String number, Map<String, Object> body) {
+    public static long task(String number, Map<String, Object> body) {
         return as("commander")
                 .body(body)
                 .post("/api/incidents/{n}/tasks", number)

@@ -1,0 +1,467 @@
+package bonbu.console;
+
+import bonbu.component.Alternative;
+import bonbu.component.Catalog;
+import bonbu.component.CatalogService;
+import bonbu.component.ComponentKind;
+import bonbu.component.ComponentView;
+import bonbu.component.CreateComponentRequest;
+import bonbu.component.DependencyKind;
+import bonbu.component.EditComponentRequest;
+import bonbu.security.Roles;
+import bonbu.security.StaffSession;
+import bonbu.shared.LocalizedText;
+import bonbu.shared.ProblemException;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The catalog as staff read it: every component with its own and effective status, what it
+ * depends on and what depends on it; administrators also get the forms that shape it, which call
+ * the same {@link CatalogService} methods as the JSON API.
+ */
+@Path("/console/catalog")
+@Authenticated
+@Produces(Forms.HTML)
+public class CatalogPage {
+
+    /** A component as the catalog lists it. */
+    @TemplateData
+    record Row(
+            String key,
+            String nameKo,
+            String nameEn,
+            String groupKo,
+            String groupEn,
+            String kind,
+            int tier,
+            boolean isPublic,
+            String descriptionKo,
+            String descriptionEn,
+            String status,
+            String effective,
+            String via,
+            List<Link> upstreams,
+            List<Link> downstreams,
+            List<AlternativeRow> alternatives) {}
+
+    /** The other end of a dependency. */
+    @TemplateData
+    record Link(String key, String name, String kind) {}
+
+    /** An alternative channel as its form row shows it. */
+    @TemplateData
+    record AlternativeRow(
+            int index,
+            String nameKo,
+            String nameEn,
+            String howToKo,
+            String howToEn,
+            String url,
+            String hoursKo,
+            String hoursEn,
+            String component) {}
+
+    /** A refusal to show beside the form it concerns. */
+    @TemplateData
+    record Refusal(String form, String message) {}
+
+    @Inject
+    Catalog catalog;
+
+    @Inject
+    CatalogService service;
+
+    @Inject
+    StaffSession session;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    Validator validator;
+
+    @Location("console/catalog.html")
+    Template list;
+
+    @Location("console/component.html")
+    Template detail;
+
+    @GET
+    public Response catalog() {
+        return ok(renderList(Map.of(), null));
+    }
+
+    @GET
+    @Path("{key}")
+    public Response component(@PathParam("key") String key) {
+        return ok(renderDetail(catalog.get(key), Map.of(), null, null));
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(
+            @FormParam("key") String key,
+            @FormParam("nameKo") String nameKo,
+            @FormParam("nameEn") String nameEn,
+            @FormParam("groupKo") String groupKo,
+            @FormParam("groupEn") String groupEn,
+            @FormParam("kind") String kind,
+            @FormParam("tier") String tier,
+            @FormParam("public") String isPublic,
+            @FormParam("descriptionKo") String descriptionKo,
+            @FormParam("descriptionEn") String descriptionEn) {
+        Map<String, String> typed = typed(
+                "key",
+                key,
+                "nameKo",
+                nameKo,
+                "nameEn",
+                nameEn,
+                "groupKo",
+                groupKo,
+                "groupEn",
+                groupEn,
+                "kind",
+                kind,
+                "tier",
+                tier,
+                "public",
+                isPublic,
+                "descriptionKo",
+                descriptionKo,
+                "descriptionEn",
+                descriptionEn);
+        try {
+            CreateComponentRequest request = Forms.valid(
+                    validator,
+                    new CreateComponentRequest(
+                            Forms.blankToNull(key),
+                            text(nameKo, nameEn),
+                            text(groupKo, groupEn),
+                            kind(kind),
+                            tier(tier),
+                            "true".equals(isPublic),
+                            optionalText(descriptionKo, descriptionEn),
+                            List.of(),
+                            null));
+            ComponentView created = service.create(request, actor());
+            return Forms.seeOther("/console/catalog/" + created.key());
+        } catch (ProblemException e) {
+            return Forms.page(e.status(), renderList(typed, new Refusal("create", e.getMessage())));
+        }
+    }
+
+    @POST
+    @Path("{key}")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response edit(
+            @PathParam("key") String key,
+            @FormParam("nameKo") String nameKo,
+            @FormParam("nameEn") String nameEn,
+            @FormParam("groupKo") String groupKo,
+            @FormParam("groupEn") String groupEn,
+            @FormParam("kind") String kind,
+            @FormParam("tier") String tier,
+            @FormParam("public") String isPublic,
+            @FormParam("descriptionKo") String descriptionKo,
+            @FormParam("descriptionEn") String descriptionEn) {
+        Map<String, String> typed = typed(
+                "nameKo",
+                nameKo,
+                "nameEn",
+                nameEn,
+                "groupKo",
+                groupKo,
+                "groupEn",
+                groupEn,
+                "kind",
+                kind,
+                "tier",
+                tier,
+                "public",
+                isPublic,
+                "descriptionKo",
+                descriptionKo,
+                "descriptionEn",
+                descriptionEn);
+        return act(key, "edit", typed, () -> {
+            EditComponentRequest request = Forms.valid(
+                    validator,
+                    new EditComponentRequest(
+                            null,
+                            text(nameKo, nameEn),
+                            text(groupKo, groupEn),
+                            kind(kind),
+                            tier(tier),
+                            "true".equals(isPublic),
+                            optionalText(descriptionKo, descriptionEn),
+                            null,
+                            null));
+            service.edit(key, request, actor());
+            return Forms.seeOther("/console/catalog/" + key);
+        });
+    }
+
+    @POST
+    @Path("{key}/dependencies")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addDependency(
+            @PathParam("key") String key, @FormParam("upstream") String upstream, @FormParam("kind") String kind) {
+        Map<String, String> typed = typed("upstream", upstream, "dependencyKind", kind);
+        return act(key, "dependency", typed, () -> {
+            service.setDependency(key, Forms.required(upstream, "upstream"), dependencyKind(kind), actor());
+            return Forms.seeOther("/console/catalog/" + key + "#upstreams");
+        });
+    }
+
+    @POST
+    @Path("{key}/dependencies/remove")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response removeDependency(@PathParam("key") String key, @FormParam("upstream") String upstream) {
+        return act(key, "remove", Map.of(), () -> {
+            service.removeDependency(key, Forms.required(upstream, "upstream"), actor());
+            return Forms.seeOther("/console/catalog/" + key + "#upstreams");
+        });
+    }
+
+    @POST
+    @Path("{key}/alternatives")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response setAlternatives(
+            @PathParam("key") String key,
+            @FormParam("altNameKo") List<String> nameKo,
+            @FormParam("altNameEn") List<String> nameEn,
+            @FormParam("altHowToKo") List<String> howToKo,
+            @FormParam("altHowToEn") List<String> howToEn,
+            @FormParam("altUrl") List<String> url,
+            @FormParam("altHoursKo") List<String> hoursKo,
+            @FormParam("altHoursEn") List<String> hoursEn,
+            @FormParam("altComponent") List<String> component) {
+        List<AlternativeRow> rows = new ArrayList<>();
+        int n = nameKo == null ? 0 : nameKo.size();
+        for (int i = 0; i < n; i++) {
+            rows.add(new AlternativeRow(
+                    i + 1,
+                    at(nameKo, i),
+                    at(nameEn, i),
+                    at(howToKo, i),
+                    at(howToEn, i),
+                    at(url, i),
+                    at(hoursKo, i),
+                    at(hoursEn, i),
+                    at(component, i)));
+        }
+        try {
+            List<Alternative> alternatives = rows.stream()
+                    .filter(r -> !(r.nameKo().isBlank()
+                            && r.nameEn().isBlank()
+                            && r.url().isBlank()
+                            && r.howToKo().isBlank()))
+                    .map(r -> new Alternative(
+                            text(r.nameKo(), r.nameEn()),
+                            optionalText(r.howToKo(), r.howToEn()),
+                            Forms.blankToNull(r.url()),
+                            optionalText(r.hoursKo(), r.hoursEn()),
+                            Forms.blankToNull(r.component())))
+                    .toList();
+            EditComponentRequest request = Forms.valid(
+                    validator, new EditComponentRequest(null, null, null, null, null, null, null, alternatives, null));
+            service.edit(key, request, actor());
+            return Forms.seeOther("/console/catalog/" + key + "#alternatives");
+        } catch (ProblemException e) {
+            return Forms.page(
+                    e.status(),
+                    renderDetail(catalog.get(key), Map.of(), new Refusal("alternatives", e.getMessage()), rows));
+        }
+    }
+
+    private Response act(String key, String form, Map<String, String> typed, Supplier<Response> action) {
+        try {
+            return action.get();
+        } catch (ProblemException e) {
+            return Forms.page(
+                    e.status(), renderDetail(catalog.get(key), typed, new Refusal(form, e.getMessage()), null));
+        }
+    }
+
+    private String renderList(Map<String, String> typed, Refusal refusal) {
+        Map<String, String> values = new HashMap<>(typed);
+        for (String f : List.of(
+                "key", "nameKo", "nameEn", "groupKo", "groupEn", "tier", "public", "descriptionKo", "descriptionEn")) {
+            values.putIfAbsent(f, "");
+        }
+        values.putIfAbsent("kind", ComponentKind.PUBLIC_SERVICE.name());
+        return list.data("session", ConsoleSession.of(session))
+                .data("components", catalog.all().stream().map(CatalogPage::row).toList())
+                .data("kinds", kinds())
+                .data("typed", values)
+                .data("refusal", refusal == null ? new Refusal("", "") : refusal)
+                .render();
+    }
+
+    private String renderDetail(
+            ComponentView c, Map<String, String> typed, Refusal refusal, List<AlternativeRow> typedAlternatives) {
+        Row row = row(c);
+        Map<String, String> values = new HashMap<>(typed);
+        values.putIfAbsent("nameKo", row.nameKo());
+        values.putIfAbsent("nameEn", row.nameEn());
+        values.putIfAbsent("groupKo", row.groupKo());
+        values.putIfAbsent("groupEn", row.groupEn());
+        values.putIfAbsent("kind", row.kind());
+        values.putIfAbsent("tier", Integer.toString(row.tier()));
+        values.putIfAbsent("public", row.isPublic() ? "true" : "");
+        values.putIfAbsent("descriptionKo", row.descriptionKo());
+        values.putIfAbsent("descriptionEn", row.descriptionEn());
+        values.putIfAbsent("upstream", "");
+        values.putIfAbsent("dependencyKind", DependencyKind.REQUIRED.name());
+        List<AlternativeRow> alternatives =
+                new ArrayList<>(typedAlternatives != null ? typedAlternatives : row.alternatives());
+        alternatives.add(new AlternativeRow(alternatives.size() + 1, "", "", "", "", "", "", "", ""));
+        List<Labels.Option> others = catalog.all().stream()
+                .filter(o -> !o.key().equals(c.key()))
+                .map(o -> new Labels.Option(o.key(), o.name().ko() + " (" + o.key() + ")"))
+                .toList();
+        return detail.data("session", ConsoleSession.of(session))
+                .data("c", row)
+                .data("kinds", kinds())
+                .data("others", others)
+                .data("alternatives", alternatives)
+                .data("typed", values)
+                .data("refusal", refusal == null ? new Refusal("", "") : refusal)
+                .render();
+    }
+
+    private static Row row(ComponentView c) {
+        List<AlternativeRow> alternatives = new ArrayList<>();
+        for (Alternative a : c.alternatives()) {
+            alternatives.add(new AlternativeRow(
+                    alternatives.size() + 1,
+                    a.name().ko(),
+                    en(a.name()),
+                    a.howTo() == null ? "" : a.howTo().ko(),
+                    en(a.howTo()),
+                    Forms.orEmpty(a.url()),
+                    a.hours() == null ? "" : a.hours().ko(),
+                    en(a.hours()),
+                    Forms.orEmpty(a.component())));
+        }
+        return new Row(
+                c.key(),
+                c.name().ko(),
+                en(c.name()),
+                c.group().ko(),
+                en(c.group()),
+                c.kind().name(),
+                c.tier(),
+                c.isPublic(),
+                c.description() == null ? "" : c.description().ko(),
+                en(c.description()),
+                Labels.of(c.status()),
+                Labels.of(c.effectiveStatus()),
+                c.causes().stream().map(k -> k.name().ko()).collect(Collectors.joining(" → ")),
+                c.upstreams().stream()
+                        .map(l -> new Link(l.key(), l.name().ko(), l.kind().name()))
+                        .toList(),
+                c.downstreams().stream()
+                        .map(l -> new Link(l.key(), l.name().ko(), l.kind().name()))
+                        .toList(),
+                alternatives);
+    }
+
+    private static List<Labels.Option> kinds() {
+        return List.of(
+                new Labels.Option(ComponentKind.PUBLIC_SERVICE.name(), "대국민 서비스 PUBLIC_SERVICE"),
+                new Labels.Option(ComponentKind.STAFF_SYSTEM.name(), "업무 시스템 STAFF_SYSTEM"),
+                new Labels.Option(ComponentKind.SHARED_INFRASTRUCTURE.name(), "공통 기반 SHARED_INFRASTRUCTURE"));
+    }
+
+    private static String en(LocalizedText t) {
+        return t == null || t.en() == null ? "" : t.en();
+    }
+
+    private static String at(List<String> values, int i) {
+        return values == null || i >= values.size() || values.get(i) == null
+                ? ""
+                : values.get(i).strip();
+    }
+
+    private static LocalizedText text(String ko, String en) {
+        return LocalizedText.of(Forms.blankToNull(ko), en);
+    }
+
+    private static LocalizedText optionalText(String ko, String en) {
+        return Forms.blankToNull(ko) == null && Forms.blankToNull(en) == null ? null : text(ko, en);
+    }
+
+    private static Map<String, String> typed(String... pairs) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) m.put(pairs[i], Forms.orEmpty(pairs[i + 1]));
+        return m;
+    }
+
+    private static ComponentKind kind(String value) {
+        try {
+            return ComponentKind.valueOf(value == null ? "" : value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notOneOf(
+                    "kind",
+                    value,
+                    Arrays.stream(ComponentKind.values()).map(Enum::name).toList());
+        }
+    }
+
+    private static DependencyKind dependencyKind(String value) {
+        try {
+            return DependencyKind.valueOf(value == null ? "" : value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notOneOf(
+                    "kind",
+                    value,
+                    Arrays.stream(DependencyKind.values()).map(Enum::name).toList());
+        }
+    }
+
+    private static Integer tier(String value) {
+        try {
+            return Integer.valueOf(value == null ? "" : value.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.notOneOf("tier", value, List.of("1", "2", "3", "4"));
+        }
+    }
+
+    private static Response ok(String html) {
+        return Response.ok(html).type(Forms.HTML).build();
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
+    }
+}

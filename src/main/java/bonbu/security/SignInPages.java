@@ -1,0 +1,132 @@
+package bonbu.security;
+
+import bonbu.timeline.RequestOrigin;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/**
+ * The console's sign-in and sign-out. Signing in always starts a new session (a new cookie
+ * value), ending any session the browser presented, so a session id planted before sign-in is
+ * worth nothing after it.
+ */
+@Path("/console")
+@Produces(MediaType.TEXT_HTML)
+public class SignInPages {
+
+    static final String SIGN_IN_PATH = "/console/sign-in";
+
+    @Inject
+    SignInService signIn;
+
+    @Inject
+    SecurityConfig config;
+
+    @Inject
+    RoutingContext routing;
+
+    @Location("security/sign-in.html")
+    Template page;
+
+    @GET
+    @Path("sign-in")
+    public Response form(@QueryParam("next") String next, @QueryParam("signedOut") String signedOut) {
+        return render(200, next, "", signedOut != null ? "로그아웃했습니다. You have signed out." : "", "")
+                .build();
+    }
+
+    @POST
+    @Path("sign-in")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signIn(
+            @FormParam("username") String username,
+            @FormParam("password") String password,
+            @FormParam("next") String next) {
+        SignInService.Outcome outcome = signIn.signIn(
+                username,
+                password,
+                RequestOrigin.of(routing),
+                routing.request().getHeader("User-Agent"),
+                cookie(StaffAuthentication.SESSION_COOKIE));
+        if (outcome instanceof SignInService.Started started) {
+            return Response.seeOther(URI.create(safeNext(next)))
+                    .cookie(sessionCookie(started.cookie(), -1))
+                    .cookie(cookie(RequestGuard.SIGN_IN_COOKIE, "", 0, "/console/sign-in"))
+                    .build();
+        }
+        SignInService.Refused refused = (SignInService.Refused) outcome;
+        Response.ResponseBuilder response = render(refused.status(), next, username, "", refused.message());
+        if (refused.retryAfterSeconds() > 0) response.header("Retry-After", refused.retryAfterSeconds());
+        return response.build();
+    }
+
+    @POST
+    @Path("sign-out")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signOut() {
+        String cookie = cookie(StaffAuthentication.SESSION_COOKIE);
+        if (cookie != null) signIn.signOut(cookie, RequestOrigin.of(routing));
+        return Response.seeOther(URI.create(SIGN_IN_PATH + "?signedOut"))
+                .cookie(sessionCookie("", 0))
+                .build();
+    }
+
+    private Response.ResponseBuilder render(int status, String next, String username, String notice, String error) {
+        // The sign-in form's token goes with a cookie of its own until a session exists.
+        String token = cookie(RequestGuard.SIGN_IN_COOKIE);
+        Response.ResponseBuilder response = Response.status(status).type("text/html;charset=UTF-8");
+        if (token == null) {
+            token = Secrets.random();
+            response.cookie(cookie(RequestGuard.SIGN_IN_COOKIE, token, -1, SIGN_IN_PATH));
+        }
+        String session = cookie(StaffAuthentication.SESSION_COOKIE);
+        String csrf = Secrets.csrfFor(session != null ? session : token);
+        return response.entity(page.data("next", safeNext(next))
+                .data("username", username == null ? "" : username)
+                .data("notice", notice)
+                .data("error", error)
+                .data("csrf", csrf)
+                .render());
+    }
+
+    /** Only a path on this site: never another host ("//evil", "/\\evil", "https://…"). */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
+            return "/console";
+        }
+        return next;
+    }
+
+    private NewCookie sessionCookie(String value, int maxAge) {
+        return cookie(StaffAuthentication.SESSION_COOKIE, value, maxAge, "/");
+    }
+
+    private NewCookie cookie(String name, String value, int maxAge, String path) {
+        return new NewCookie.Builder(name)
+                .value(value)
+                .path(path)
+                .maxAge(maxAge)
+                .httpOnly(true)
+                .secure("https".equals(routing.request().scheme()))
+                .sameSite(NewCookie.SameSite.STRICT)
+                .build();
+    }
+
+    private String cookie(String name) {
+        Cookie cookie = routing.request().getCookie(name);
+        return cookie == null || cookie.getValue().isBlank() ? null : cookie.getValue();
+    }
+}
