@@ -56,6 +56,9 @@ class TopologyIT {
 
     private final Map<String, Object> figures = new LinkedHashMap<>();
 
+    /** The administrator's API token (the prod profile takes no HTTP Basic); valid on every replica. */
+    private static String auth;
+
     @Test
     void threeReplicasBehindNginxDeliverResumeAndFallBackToTheMirror() throws Exception {
         Nginx.requireNginx();
@@ -83,6 +86,7 @@ class TopologyIT {
             replicas.get(2).awaitReady();
             PackagedService a = replicas.get(0);
             PackagedService b = replicas.get(1);
+            auth = a.bearer(ADMIN, PASSWORD);
 
             int port = freePort();
             Path conf = Nginx.writeConfig(
@@ -279,7 +283,7 @@ class TopologyIT {
         return HTTP.send(
                 HttpRequest.newBuilder(replica.uri(path))
                         .header("Content-Type", "application/json")
-                        .header("Authorization", PackagedService.basic(ADMIN, PASSWORD))
+                        .header("Authorization", auth)
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -315,7 +319,7 @@ class TopologyIT {
     private static Map<?, ?> timeline(PackagedService replica, long since) throws Exception {
         HttpResponse<String> r = HTTP.send(
                 HttpRequest.newBuilder(replica.uri("/api/timeline?since=" + since + "&limit=1000"))
-                        .header("Authorization", PackagedService.basic(ADMIN, PASSWORD))
+                        .header("Authorization", auth)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());

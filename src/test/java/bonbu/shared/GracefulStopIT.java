@@ -41,6 +41,7 @@ class GracefulStopIT {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static EmbeddedDatabase db;
     private static PackagedService service;
+    private static String auth;
 
     @BeforeAll
     static void start() throws Exception {
@@ -48,6 +49,7 @@ class GracefulStopIT {
         db.recreateDatabase();
         service = PackagedService.start(db, "graceful-stop", ADMIN, PASSWORD, Map.of("BONBU_SHUTDOWN_DELAY", "3s"))
                 .awaitReady();
+        auth = service.bearer(ADMIN, PASSWORD);
     }
 
     @AfterAll
@@ -67,7 +69,7 @@ class GracefulStopIT {
             // A request whose headers have arrived but whose body has not: it is in flight.
             OutputStream out = inFlight.getOutputStream();
             out.write(("POST /api/components HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                            + "Authorization: " + PackagedService.basic(ADMIN, PASSWORD) + "\r\n"
+                            + "Authorization: " + auth + "\r\n"
                             + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.UTF_8));
             out.flush();
