@@ -49,7 +49,13 @@ class FirstAdmin {
             throw new IllegalStateException("BONBU_ADMIN_PASSWORD must be at least 12 characters long.");
         }
         String username = config.username().get();
-        accounts.create(username, "Administrator", password, Set.of(Roles.ADMIN), false, Timeline.SYSTEM_ACTOR);
-        LOG.infof("Created the first administrator account '%s'.", username);
+        try {
+            accounts.create(username, "Administrator", password, Set.of(Roles.ADMIN), false, Timeline.SYSTEM_ACTOR);
+            LOG.infof("Created the first administrator account '%s'.", username);
+        } catch (RuntimeException e) {
+            // Replicas started together on an empty database race to create it; one wins.
+            if (!accounts.exists(username)) throw e;
+            LOG.infof("Another replica created the first administrator account '%s'.", username);
+        }
     }
 }
