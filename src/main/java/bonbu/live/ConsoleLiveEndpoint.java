@@ -1,6 +1,7 @@
 package bonbu.live;
 
 import bonbu.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnPongMessage;
@@ -18,9 +19,12 @@ class ConsoleLiveEndpoint {
     @Inject
     LiveHub hub;
 
+    @Inject
+    SecurityIdentity identity;
+
     @OnOpen
     void open(WebSocketConnection connection) {
-        hub.open(connection, true);
+        hub.open(connection, true, identity.getPrincipal().getName());
     }
 
     @OnClose

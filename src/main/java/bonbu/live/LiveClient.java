@@ -19,6 +19,9 @@ final class LiveClient {
 
     final WebSocketConnection connection;
     final boolean staff;
+    /** The signed-in person on a staff connection; null on a public one. */
+    final String holder;
+
     private final int backlog;
     private final LiveMetrics metrics;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -31,12 +34,14 @@ final class LiveClient {
     LiveClient(
             WebSocketConnection connection,
             boolean staff,
+            String holder,
             long lastSent,
             boolean replaying,
             int backlog,
             LiveMetrics metrics) {
         this.connection = connection;
         this.staff = staff;
+        this.holder = holder;
         this.lastSent = lastSent;
         this.replaying = replaying;
         this.backlog = backlog;

@@ -63,6 +63,11 @@ class LiveHub {
      * tell it to resync if that is too much, then go live with no gap and no duplicate.
      */
     void open(WebSocketConnection connection, boolean staff) {
+        open(connection, staff, null);
+    }
+
+    /** As {@link #open(WebSocketConnection, boolean)}, for a staff connection held by a signed-in person. */
+    void open(WebSocketConnection connection, boolean staff, String holder) {
         Long since = since(connection.handshakeRequest().query());
         Audience only = staff ? null : Audience.PUBLIC;
         if (stop.stopping()) {
@@ -76,13 +81,13 @@ class LiveHub {
         metrics.opened(staff);
         if (since == null) {
             // Live only: from what this replica has delivered so far.
-            LiveClient client =
-                    new LiveClient(connection, staff, listener.lastDelivered(), false, config.backlog(), metrics);
+            LiveClient client = new LiveClient(
+                    connection, staff, holder, listener.lastDelivered(), false, config.backlog(), metrics);
             clients.put(connection.id(), client);
             closeIfStopping(client);
             return;
         }
-        LiveClient client = new LiveClient(connection, staff, since, true, config.backlog(), metrics);
+        LiveClient client = new LiveClient(connection, staff, holder, since, true, config.backlog(), metrics);
         clients.put(connection.id(), client); // live entries are held from now on
         List<TimelineEvent> missed = timeline.since(since, config.maxReplay() + 1, only);
         if (since < 0 || missed.size() > config.maxReplay() || since > timeline.lastSeq()) {
@@ -131,8 +136,35 @@ class LiveHub {
                 }
             }
             metrics.lag(Duration.between(e.at(), Instant.now()));
+            if (ENDS_ACCESS.contains(e.type()) && e.data().get("username") instanceof String username) {
+                closeStaffOf(username);
+            }
         }
     }
+
+    /** Entries after which a person's open console connections must prove their credentials again. */
+    private static final java.util.Set<String> ENDS_ACCESS =
+            java.util.Set.of("security.signed_out", "account.disabled", "account.password_reset");
+
+    /**
+     * Someone signed out, or was disabled, or had their password reset (on any replica): their
+     * console connections here are closed. A browser still holding a valid session reconnects and
+     * resumes with {@code since}; one that does not is refused at the upgrade.
+     */
+    private void closeStaffOf(String username) {
+        for (LiveClient client : clients.values()) {
+            if (client.staff && username.equals(client.holder)) {
+                client.connection
+                        .close(new CloseReason(CREDENTIALS_ENDED, "signed out or access changed; sign in again"))
+                        .subscribe()
+                        .with(ok -> {}, failure -> {});
+                close(client.connection);
+            }
+        }
+    }
+
+    /** Close code for a console connection whose holder signed out or lost access. */
+    static final int CREDENTIALS_ENDED = 4001;
 
     /**
      * The replica is stopping: tell every client to reconnect elsewhere, and where to resume from.

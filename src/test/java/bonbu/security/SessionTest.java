@@ -118,6 +118,38 @@ class SessionTest {
         assertEquals(401, api(signed.cookie()));
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URI site;
+
+    @Test
+    void signingOutClosesThePersonsOpenConsoleWebsocket() throws Exception {
+        Console.Signed signed = Console.signIn("viewer");
+        var closed = new java.util.concurrent.CompletableFuture<Integer>();
+        java.net.http.HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .header("Cookie", "bonbu_session=" + signed.cookie())
+                .buildAsync(
+                        java.net.URI.create("ws://" + site.getHost() + ":" + site.getPort() + "/ws/console"),
+                        new java.net.http.WebSocket.Listener() {
+                            @Override
+                            public java.util.concurrent.CompletionStage<?> onClose(
+                                    java.net.http.WebSocket webSocket, int statusCode, String reason) {
+                                closed.complete(statusCode);
+                                return null;
+                            }
+                        })
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        given().redirects()
+                .follow(false)
+                .cookie("bonbu_session", signed.cookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf", signed.csrf())
+                .post("/console/sign-out")
+                .then()
+                .statusCode(303);
+        assertEquals(4001, closed.get(10, java.util.concurrent.TimeUnit.SECONDS));
+    }
+
     @Test
     void aSessionEndsAfterHalfAnHourIdleAndTwelveHoursInAll() {
         String idle = Console.signIn("viewer").cookie();
