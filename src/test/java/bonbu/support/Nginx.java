@@ -58,9 +58,12 @@ public final class Nginx implements AutoCloseable {
                 "listen 127.0.0.1:" + listenPort + ";\nroot " + mirror.toAbsolutePath() + ";\n");
         String temp = root.resolve("temp").toString();
         Path conf = root.resolve("nginx.conf");
+        // Started as root, nginx's workers would run as nobody, who cannot read a mirror under a
+        // private directory (a fresh clone in a mktemp folder, mode 700): keep them as root here.
+        String user = "root".equals(System.getProperty("user.name")) ? "user root;\n" : "";
         Files.writeString(
                 conf,
-                "daemon off;\nworker_processes 2;\npid " + root.resolve("logs/nginx.pid") + ";\nerror_log "
+                user + "daemon off;\nworker_processes 2;\npid " + root.resolve("logs/nginx.pid") + ";\nerror_log "
                         + root.resolve("logs/error.log") + " warn;\nevents { worker_connections 4096; }\nhttp {\n"
                         + "    include /etc/nginx/mime.types;\n    default_type application/octet-stream;\n"
                         + "    access_log " + root.resolve("logs/access.log") + ";\n"
