@@ -30,7 +30,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -428,25 +427,11 @@ public class CatalogPage {
     }
 
     private static ComponentKind kind(String value) {
-        try {
-            return ComponentKind.valueOf(value == null ? "" : value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notOneOf(
-                    "kind",
-                    value,
-                    Arrays.stream(ComponentKind.values()).map(Enum::name).toList());
-        }
+        return Forms.oneOf(ComponentKind.class, "kind", value);
     }
 
     private static DependencyKind dependencyKind(String value) {
-        try {
-            return DependencyKind.valueOf(value == null ? "" : value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notOneOf(
-                    "kind",
-                    value,
-                    Arrays.stream(DependencyKind.values()).map(Enum::name).toList());
-        }
+        return Forms.oneOf(DependencyKind.class, "kind", value);
     }
 
     private static Integer tier(String value) {

@@ -58,6 +58,20 @@ final class Forms {
         return value.strip();
     }
 
+    /** A form field naming one constant of {@code type} (case as typed): a 400 listing them otherwise. */
+    static <E extends Enum<E>> E oneOf(Class<E> type, String field, String value) {
+        try {
+            return Enum.valueOf(type, value == null ? "" : value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notOneOf(
+                    field,
+                    value,
+                    java.util.Arrays.stream(type.getEnumConstants())
+                            .map(Enum::name)
+                            .toList());
+        }
+    }
+
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }

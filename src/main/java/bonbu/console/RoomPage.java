@@ -437,35 +437,14 @@ public class RoomPage {
     }
 
     private static CommandRole commandRole(String value) {
-        try {
-            return CommandRole.valueOf(value == null ? "" : value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notOneOf(
-                    "role",
-                    value,
-                    Arrays.stream(CommandRole.values()).map(Enum::name).toList());
-        }
+        return Forms.oneOf(CommandRole.class, "role", value);
     }
 
     private static Severity severity(String value) {
-        try {
-            return Severity.valueOf(value == null ? "" : value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notOneOf(
-                    "severity",
-                    value,
-                    Arrays.stream(Severity.values()).map(Enum::name).toList());
-        }
+        return Forms.oneOf(Severity.class, "severity", value == null ? null : value.toUpperCase(Locale.ROOT));
     }
 
     private static LinkKind linkKind(String value) {
-        try {
-            return LinkKind.valueOf(value == null ? "" : value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notOneOf(
-                    "kind",
-                    value,
-                    Arrays.stream(LinkKind.values()).map(Enum::name).toList());
-        }
+        return Forms.oneOf(LinkKind.class, "kind", value);
     }
 }
