@@ -20,6 +20,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -83,6 +84,49 @@ public class CatalogPage {
             String hoursEn,
             String component) {}
 
+    /** The descriptive fields of the create and edit forms. */
+    public static class ComponentForm {
+        @FormParam("nameKo")
+        String nameKo;
+
+        @FormParam("nameEn")
+        String nameEn;
+
+        @FormParam("groupKo")
+        String groupKo;
+
+        @FormParam("groupEn")
+        String groupEn;
+
+        @FormParam("kind")
+        String kind;
+
+        @FormParam("tier")
+        String tier;
+
+        @FormParam("public")
+        String isPublic;
+
+        @FormParam("descriptionKo")
+        String descriptionKo;
+
+        @FormParam("descriptionEn")
+        String descriptionEn;
+
+        Map<String, String> typed() {
+            return Forms.typed(
+                    "nameKo", nameKo,
+                    "nameEn", nameEn,
+                    "groupKo", groupKo,
+                    "groupEn", groupEn,
+                    "kind", kind,
+                    "tier", tier,
+                    "public", isPublic,
+                    "descriptionKo", descriptionKo,
+                    "descriptionEn", descriptionEn);
+        }
+    }
+
     /** A refusal to show beside the form it concerns. */
     @TemplateData
     record Refusal(String form, String message) {}
@@ -122,49 +166,20 @@ public class CatalogPage {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response create(
-            @FormParam("key") String key,
-            @FormParam("nameKo") String nameKo,
-            @FormParam("nameEn") String nameEn,
-            @FormParam("groupKo") String groupKo,
-            @FormParam("groupEn") String groupEn,
-            @FormParam("kind") String kind,
-            @FormParam("tier") String tier,
-            @FormParam("public") String isPublic,
-            @FormParam("descriptionKo") String descriptionKo,
-            @FormParam("descriptionEn") String descriptionEn) {
-        Map<String, String> typed = typed(
-                "key",
-                key,
-                "nameKo",
-                nameKo,
-                "nameEn",
-                nameEn,
-                "groupKo",
-                groupKo,
-                "groupEn",
-                groupEn,
-                "kind",
-                kind,
-                "tier",
-                tier,
-                "public",
-                isPublic,
-                "descriptionKo",
-                descriptionKo,
-                "descriptionEn",
-                descriptionEn);
+    public Response create(@FormParam("key") String key, @BeanParam ComponentForm form) {
+        Map<String, String> typed = form.typed();
+        typed.put("key", Forms.orEmpty(key));
         try {
             CreateComponentRequest request = Forms.valid(
                     validator,
                     new CreateComponentRequest(
                             Forms.blankToNull(key),
-                            text(nameKo, nameEn),
-                            text(groupKo, groupEn),
-                            kind(kind),
-                            tier(tier),
-                            "true".equals(isPublic),
-                            optionalText(descriptionKo, descriptionEn),
+                            text(form.nameKo, form.nameEn),
+                            text(form.groupKo, form.groupEn),
+                            kind(form.kind),
+                            tier(form.tier),
+                            "true".equals(form.isPublic),
+                            optionalText(form.descriptionKo, form.descriptionEn),
                             List.of(),
                             null));
             ComponentView created = service.create(request, actor());
@@ -178,47 +193,19 @@ public class CatalogPage {
     @Path("{key}")
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response edit(
-            @PathParam("key") String key,
-            @FormParam("nameKo") String nameKo,
-            @FormParam("nameEn") String nameEn,
-            @FormParam("groupKo") String groupKo,
-            @FormParam("groupEn") String groupEn,
-            @FormParam("kind") String kind,
-            @FormParam("tier") String tier,
-            @FormParam("public") String isPublic,
-            @FormParam("descriptionKo") String descriptionKo,
-            @FormParam("descriptionEn") String descriptionEn) {
-        Map<String, String> typed = typed(
-                "nameKo",
-                nameKo,
-                "nameEn",
-                nameEn,
-                "groupKo",
-                groupKo,
-                "groupEn",
-                groupEn,
-                "kind",
-                kind,
-                "tier",
-                tier,
-                "public",
-                isPublic,
-                "descriptionKo",
-                descriptionKo,
-                "descriptionEn",
-                descriptionEn);
+    public Response edit(@PathParam("key") String key, @BeanParam ComponentForm form) {
+        Map<String, String> typed = form.typed();
         return act(key, "edit", typed, () -> {
             EditComponentRequest request = Forms.valid(
                     validator,
                     new EditComponentRequest(
                             null,
-                            text(nameKo, nameEn),
-                            text(groupKo, groupEn),
-                            kind(kind),
-                            tier(tier),
-                            "true".equals(isPublic),
-                            optionalText(descriptionKo, descriptionEn),
+                            text(form.nameKo, form.nameEn),
+                            text(form.groupKo, form.groupEn),
+                            kind(form.kind),
+                            tier(form.tier),
+                            "true".equals(form.isPublic),
+                            optionalText(form.descriptionKo, form.descriptionEn),
                             null,
                             null));
             service.edit(key, request, actor());
@@ -232,7 +219,7 @@ public class CatalogPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addDependency(
             @PathParam("key") String key, @FormParam("upstream") String upstream, @FormParam("kind") String kind) {
-        Map<String, String> typed = typed("upstream", upstream, "dependencyKind", kind);
+        Map<String, String> typed = Forms.typed("upstream", upstream, "dependencyKind", kind);
         return act(key, "dependency", typed, () -> {
             service.setDependency(key, Forms.required(upstream, "upstream"), dependencyKind(kind), actor());
             return Forms.seeOther("/console/catalog/" + key + "#upstreams");
@@ -418,12 +405,6 @@ public class CatalogPage {
 
     private static LocalizedText optionalText(String ko, String en) {
         return Forms.blankToNull(ko) == null && Forms.blankToNull(en) == null ? null : text(ko, en);
-    }
-
-    private static Map<String, String> typed(String... pairs) {
-        Map<String, String> m = new HashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) m.put(pairs[i], Forms.orEmpty(pairs[i + 1]));
-        return m;
     }
 
     private static ComponentKind kind(String value) {

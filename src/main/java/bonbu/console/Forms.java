@@ -72,6 +72,13 @@ final class Forms {
         }
     }
 
+    /** What was typed, by field name (null as empty), to show again beside a refusal. */
+    static Map<String, String> typed(String... pairs) {
+        Map<String, String> m = new java.util.HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) m.put(pairs[i], orEmpty(pairs[i + 1]));
+        return m;
+    }
+
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }

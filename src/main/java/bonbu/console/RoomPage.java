@@ -137,7 +137,7 @@ public class RoomPage {
             @FormParam("messageEn") String messageEn,
             @FormParam("version") String version,
             @FormParam("intent") String intent) {
-        Map<String, String> typed = typed(
+        Map<String, String> typed = Forms.typed(
                 "status", status,
                 "messageKo", messageKo,
                 "messageEn", messageEn);
@@ -166,7 +166,7 @@ public class RoomPage {
             @FormParam("role") String role,
             @FormParam("member") String member,
             @FormParam("version") String version) {
-        Map<String, String> typed = typed("role", role, "member", member);
+        Map<String, String> typed = Forms.typed("role", role, "member", member);
         return act(number, "roles", typed, () -> {
             incidents.assignRole(
                     number, commandRole(role), Forms.required(member, "member"), Forms.version(version), actor());
@@ -183,7 +183,7 @@ public class RoomPage {
             @FormParam("severity") String severity,
             @FormParam("reason") String reason,
             @FormParam("version") String version) {
-        Map<String, String> typed = typed("severity", severity, "reason", reason);
+        Map<String, String> typed = Forms.typed("severity", severity, "reason", reason);
         return act(number, "severity", typed, () -> {
             Requests.OverrideSeverity request = Forms.valid(
                     validator, new Requests.OverrideSeverity(severity(severity), Forms.blankToNull(reason)));
@@ -200,7 +200,7 @@ public class RoomPage {
             @PathParam("number") String number,
             @FormParam("reason") String reason,
             @FormParam("version") String version) {
-        Map<String, String> typed = typed("reopenReason", reason);
+        Map<String, String> typed = Forms.typed("reopenReason", reason);
         return act(number, "reopen", typed, () -> {
             Requests.Reopen request = Forms.valid(validator, new Requests.Reopen(Forms.blankToNull(reason)));
             incidents.reopen(number, request, Forms.version(version), actor());
@@ -217,7 +217,7 @@ public class RoomPage {
             @FormParam("other") String other,
             @FormParam("kind") String kind,
             @FormParam("version") String version) {
-        Map<String, String> typed = typed("other", other, "kind", kind);
+        Map<String, String> typed = Forms.typed("other", other, "kind", kind);
         return act(number, "links", typed, () -> {
             Requests.LinkIncident request =
                     Forms.valid(validator, new Requests.LinkIncident(Forms.blankToNull(other), linkKind(kind)));
@@ -235,7 +235,7 @@ public class RoomPage {
             @FormParam("key") String key,
             @FormParam("status") String status,
             @FormParam("reason") String reason) {
-        Map<String, String> typed = typed("componentStatus", status, "componentReason", reason);
+        Map<String, String> typed = Forms.typed("componentStatus", status, "componentReason", reason);
         return act(number, "component-" + key, typed, () -> {
             incidents.get(number); // the room must exist
             catalogService.changeStatus(
@@ -404,12 +404,6 @@ public class RoomPage {
         } catch (JsonProcessingException e) {
             return "";
         }
-    }
-
-    private static Map<String, String> typed(String... pairs) {
-        Map<String, String> m = new HashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) m.put(pairs[i], Forms.orEmpty(pairs[i + 1]));
-        return m;
     }
 
     private static Response ok(String html) {

@@ -1,9 +1,9 @@
 package bonbu.live;
 
+import bonbu.security.Origins;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 
 /**
  * Refuses a console websocket opened from another site's page (cross-site websocket hijacking):
@@ -24,15 +24,8 @@ class ConsoleOriginCheck implements HttpUpgradeCheck {
         if (origin == null) {
             return CheckResult.permitUpgrade();
         }
-        String host = context.httpRequest().getHeader("Host");
-        try {
-            URI uri = URI.create(origin);
-            String originHost = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-            if (host != null && host.equalsIgnoreCase(originHost)) {
-                return CheckResult.permitUpgrade();
-            }
-        } catch (IllegalArgumentException e) {
-            // malformed Origin: refused below
+        if (Origins.sameSite(origin, context.httpRequest().getHeader("Host"))) {
+            return CheckResult.permitUpgrade();
         }
         return CheckResult.rejectUpgrade(403);
     }

@@ -5,7 +5,6 @@ import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +31,7 @@ class RequestGuard {
         String method = request.getMethod();
         if (SAFE.contains(method)) return Optional.empty();
         String origin = request.getHeaderString("Origin");
-        if (origin != null && !sameSite(origin, request.getHeaderString("Host"))) {
+        if (origin != null && !Origins.sameSite(origin, request.getHeaderString("Host"))) {
             return refuse(
                     403,
                     "Cross-site request refused",
@@ -75,17 +74,5 @@ class RequestGuard {
     private static String cookie(RoutingContext routing, String name) {
         Cookie cookie = routing.request().getCookie(name);
         return cookie == null || cookie.getValue().isBlank() ? null : cookie.getValue();
-    }
-
-    static boolean sameSite(String origin, String host) {
-        if (host == null) return false;
-        try {
-            URI uri = URI.create(origin);
-            if (uri.getHost() == null) return false;
-            String originHost = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-            return host.equalsIgnoreCase(originHost);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -12,15 +12,11 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,7 +56,7 @@ class StaffIdentityProvider implements IdentityProvider<UsernamePasswordAuthenti
             UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         String username = request.getUsername();
         String password = new String(request.getPassword().getPassword());
-        String cacheKey = username + "\u0000" + sha256(password);
+        String cacheKey = username + "\u0000" + Secrets.sha256(password);
         Verified hit = verified.get(cacheKey);
         if (hit != null && hit.expiresAtNanos() - System.nanoTime() > 0) {
             return Uni.createFrom().item(identity(username, hit.roles()));
@@ -80,15 +76,6 @@ class StaffIdentityProvider implements IdentityProvider<UsernamePasswordAuthenti
                 .addAttribute(StaffAuthentication.VIA, "basic")
                 .addAttribute(StaffAuthentication.BREAK_GLASS, false)
                 .build();
-    }
-
-    private static String sha256(String password) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The account's roles if the password matches; otherwise a failed authentication. */
