@@ -154,6 +154,15 @@ if [[ -z "$pg_bin" ]]; then
     pg_bin=$(find_pg_bin "$PGBIN_CACHE/postgres-runtime" || true)
     rm -rf "$PGBIN_CACHE/postgres" # its demo database is not used
 fi
+if [[ -n "$pg_bin" ]]; then
+    # The embedded mode keeps its binaries where only the service's user can enter; the
+    # standalone server below runs as another user, so it gets a copy of its own.
+    rm -rf "$RUN/pgbin"
+    cp -r "$(dirname "$pg_bin")" "$RUN/pgbin"
+    chmod -R a+rX,go-w "$RUN/pgbin"
+    chmod a+x "$RUN"
+    pg_bin="$RUN/pgbin/bin"
+fi
 if [[ -z "$pg_bin" ]]; then
     echo "no embedded PostgreSQL binaries; using Debian's postgresql package"
     if ! ls -d /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then

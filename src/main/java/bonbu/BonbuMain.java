@@ -1,6 +1,7 @@
 package bonbu;
 
-import bonbu.shared.EmbeddedDatabase;
+import bonbu.shared.embedded.DataDirectoryInUse;
+import bonbu.shared.embedded.EmbeddedDatabase;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -37,9 +38,15 @@ public class BonbuMain implements QuarkusApplication {
             System.exit(2);
         }
         Path dataDir = Path.of(setting("bonbu.data-dir", "BONBU_DATA_DIR").orElse("data"));
+        String httpPort = setting("quarkus.http.port", "QUARKUS_HTTP_PORT").orElse("8080");
         EmbeddedDatabase db;
         try {
-            db = EmbeddedDatabase.start(dataDir, true);
+            db = EmbeddedDatabase.start(dataDir, true, "Bonbu on HTTP port " + httpPort)
+                    .serveThisProcess();
+        } catch (DataDirectoryInUse e) {
+            System.err.println("Bonbu refuses to start: " + e.getMessage());
+            System.exit(3);
+            return;
         } catch (Exception e) {
             System.err.println("Bonbu could not start the embedded PostgreSQL under " + dataDir.toAbsolutePath() + ": "
                     + e.getMessage());
@@ -49,7 +56,7 @@ public class BonbuMain implements QuarkusApplication {
         LOG.infof("Embedded PostgreSQL on port %d with data in %s", db.port(), dataDir.toAbsolutePath());
         System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
         System.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);
-        System.setProperty("quarkus.datasource.password", "");
+        System.setProperty("quarkus.datasource.password", db.password());
 
         AtomicReference<EmbeddedDatabase> running = new AtomicReference<>(db);
         Runnable stopDatabase = () -> {

@@ -3,7 +3,7 @@ package bonbu.checklist;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bonbu.shared.EmbeddedDatabase;
+import bonbu.shared.embedded.EmbeddedDatabase;
 import bonbu.support.PackagedService;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import static bonbu.support.Api.uniqueKey;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import bonbu.shared.EmbeddedDatabase;
+import bonbu.shared.embedded.EmbeddedDatabase;
 import bonbu.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -33,7 +33,10 @@ class CatalogReplicaTest {
         as("viewer").get("/api/components/{k}", down).then().body("effectiveStatus", equalTo("operational"));
 
         // What another replica's status change commits: the row and the catalog revision.
-        try (Connection c = DriverManager.getConnection(TestDatabase.db().jdbcUrl(), EmbeddedDatabase.USER, "")) {
+        try (Connection c = DriverManager.getConnection(
+                TestDatabase.db().jdbcUrl(),
+                EmbeddedDatabase.USER,
+                TestDatabase.db().password())) {
             c.setAutoCommit(false);
             try (PreparedStatement ps =
                             c.prepareStatement("UPDATE component SET status = 'partial_outage' WHERE key = ?");

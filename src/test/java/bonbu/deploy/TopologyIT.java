@@ -3,7 +3,7 @@ package bonbu.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bonbu.shared.EmbeddedDatabase;
+import bonbu.shared.embedded.EmbeddedDatabase;
 import bonbu.support.Nginx;
 import bonbu.support.PackagedService;
 import bonbu.support.ResumingClient;

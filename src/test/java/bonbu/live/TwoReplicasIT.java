@@ -3,7 +3,7 @@ package bonbu.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bonbu.shared.EmbeddedDatabase;
+import bonbu.shared.embedded.EmbeddedDatabase;
 import bonbu.support.LiveTestClient;
 import bonbu.support.PackagedService;
 import java.net.http.HttpClient;

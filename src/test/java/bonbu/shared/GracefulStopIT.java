@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import bonbu.shared.embedded.EmbeddedDatabase;
 import bonbu.support.LiveTestClient;
 import bonbu.support.PackagedService;
 import java.io.BufferedReader;

@@ -3,7 +3,7 @@ package bonbu.statuspage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bonbu.shared.EmbeddedDatabase;
+import bonbu.shared.embedded.EmbeddedDatabase;
 import bonbu.support.PackagedService;
 import java.io.IOException;
 import java.net.URI;

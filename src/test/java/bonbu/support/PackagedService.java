@@ -1,6 +1,6 @@
 package bonbu.support;
 
-import bonbu.shared.EmbeddedDatabase;
+import bonbu.shared.embedded.EmbeddedDatabase;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -41,6 +41,7 @@ public final class PackagedService implements AutoCloseable {
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
         env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("BONBU_ADMIN_USERNAME", admin);
@@ -49,6 +50,33 @@ public final class PackagedService implements AutoCloseable {
         pb.redirectErrorStream(true);
         pb.redirectOutput(new File("target/it-" + name + ".log"));
         return new PackagedService(pb.start(), port, name);
+    }
+
+    /**
+     * The packaged service as the README's run command starts it: demo profile, embedded
+     * PostgreSQL under {@code dataDir}, nothing about the database in its environment.
+     */
+    public static PackagedService demo(Path dataDir, String name) throws IOException {
+        int port = freePort();
+        String jar = System.getProperty("bonbu.app.jar", "target/quarkus-app/quarkus-run.jar");
+        ProcessBuilder pb = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.profile=demo",
+                "-jar",
+                jar);
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("QUARKUS_DATASOURCE_"));
+        env.put("BONBU_DATA_DIR", dataDir.toString());
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(new File("target/it-" + name + ".log"));
+        return new PackagedService(pb.start(), port, name);
+    }
+
+    /** The operating system's id of the service's process. */
+    public long pid() {
+        return process.pid();
     }
 
     /** Waits until readiness answers 200. */

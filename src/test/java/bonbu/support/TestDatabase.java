@@ -1,6 +1,6 @@
 package bonbu.support;
 
-import bonbu.shared.EmbeddedDatabase;
+import bonbu.shared.embedded.EmbeddedDatabase;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -36,7 +36,7 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.username",
                 EmbeddedDatabase.USER,
                 "quarkus.datasource.password",
-                "");
+                db.password());
     }
 
     /** A copy of runbooks/ under target/, which tests may change without touching the real files. */

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bonbu.shared.EmbeddedDatabase;
+import bonbu.shared.embedded.EmbeddedDatabase;
 import bonbu.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
@@ -34,7 +34,10 @@ import org.junit.jupiter.api.Test;
 class TimelineTest {
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(TestDatabase.db().jdbcUrl(), EmbeddedDatabase.USER, "");
+        return DriverManager.getConnection(
+                TestDatabase.db().jdbcUrl(),
+                EmbeddedDatabase.USER,
+                TestDatabase.db().password());
     }
 
     private static void insertEntry(Connection c, String type) throws SQLException {
