@@ -3,7 +3,9 @@ package bonbu.timeline;
 import static bonbu.support.Api.as;
 import static bonbu.support.Api.createComponent;
 import static bonbu.support.Api.uniqueKey;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +17,13 @@ import bonbu.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,6 +31,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -203,6 +215,59 @@ class CheckpointTest {
     }
 
     @Test
+    void checkpointsJsonListsCheckpointsThatVerifyWithThePublishedKey() throws Exception {
+        createComponent(uniqueKey("published"));
+        CheckpointView taken = checkpoints.takeNow().orElseThrow();
+
+        JsonPath doc = awaitPublished(taken.seq());
+        assertEquals("signing", doc.getString("status"));
+        assertEquals("Ed25519", doc.getString("algorithm"));
+        List<Map<String, Object>> keys = doc.getList("keys");
+        assertFalse(keys.isEmpty());
+        Map<String, PublicKey> byId = new java.util.HashMap<>();
+        for (Map<String, Object> k : keys) {
+            byte[] der = Base64.getDecoder().decode((String) k.get("publicKey"));
+            byId.put(
+                    (String) k.get("id"),
+                    KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der)));
+            assertTrue(((String) k.get("pem")).startsWith("-----BEGIN PUBLIC KEY-----"));
+        }
+        String format = doc.getString("message");
+        List<Map<String, Object>> listed = doc.getList("checkpoints");
+        long previous = -1;
+        for (Map<String, Object> c : listed) {
+            long seq = ((Number) c.get("seq")).longValue();
+            assertTrue(seq > previous, "oldest first");
+            previous = seq;
+            PublicKey key = byId.get((String) c.get("keyId"));
+            byte[] message = fill(format, c).getBytes(StandardCharsets.UTF_8);
+            byte[] signature = Base64.getDecoder().decode((String) c.get("signature"));
+            assertTrue(verifies(key, message, signature), "checkpoint " + seq + " verifies with the published key");
+            byte[] forged = fill(
+                            format,
+                            Map.of(
+                                    "seq", c.get("seq"),
+                                    "hash", "0".repeat(64),
+                                    "at", c.get("at"),
+                                    "previousSeq", c.get("previousSeq")))
+                    .getBytes(StandardCharsets.UTF_8);
+            assertFalse(verifies(key, forged, signature), "a different hash does not verify");
+        }
+        Map<String, Object> mine = listed.stream()
+                .filter(c -> ((Number) c.get("seq")).longValue() == taken.seq())
+                .findFirst()
+                .orElseThrow();
+        assertEquals(taken.hash(), mine.get("hash"));
+        assertEquals(taken.signature(), mine.get("signature"));
+
+        given().head("/checkpoints.json").then().statusCode(200).header("Access-Control-Allow-Origin", "*");
+        Path mirrored = Path.of("target", "test-mirror", "checkpoints.json");
+        awaitTrue(
+                () -> Files.exists(mirrored) && Files.readString(mirrored).contains(taken.signature()),
+                "the static mirror carries checkpoints.json");
+    }
+
+    @Test
     void aScheduledCheckpointWaitsForTheIntervalAndForNewEntries() {
         createComponent(uniqueKey("sched"));
         CheckpointView first = checkpoints.takeNow().orElseThrow();
@@ -213,5 +278,62 @@ class CheckpointTest {
         assertTrue(next.seq() > first.seq());
         assertEquals(first.seq(), next.previousSeq(), "each names the one before it");
         assertEquals("schedule", next.reason());
+    }
+
+    private static String fill(String format, Map<String, Object> c) {
+        return format.replace("{seq}", String.valueOf(c.get("seq")))
+                .replace("{hash}", String.valueOf(c.get("hash")))
+                .replace("{at}", String.valueOf(c.get("at")))
+                .replace("{previousSeq}", String.valueOf(c.get("previousSeq")));
+    }
+
+    private static boolean verifies(PublicKey key, byte[] message, byte[] signature) throws Exception {
+        Signature s = Signature.getInstance("Ed25519");
+        s.initVerify(key);
+        s.update(message);
+        return s.verify(signature);
+    }
+
+    /** checkpoints.json as soon as it lists {@code seq} (it is republished after the checkpoint commits). */
+    private static JsonPath awaitPublished(long seq) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (true) {
+            var response =
+                    given().get("/checkpoints.json").then().statusCode(200).extract();
+            JsonPath doc = response.jsonPath();
+            if (doc.getList("checkpoints.seq", Long.class).contains(seq)) {
+                assertTrue(response.contentType().startsWith("application/json"));
+                return doc;
+            }
+            if (System.currentTimeMillis() > deadline) throw new AssertionError("checkpoint " + seq + " not published");
+            sleep();
+        }
+    }
+
+    interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static void awaitTrue(Check check, String what) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        try {
+            while (!check.holds()) {
+                if (System.currentTimeMillis() > deadline) throw new AssertionError(what);
+                sleep();
+            }
+        } catch (AssertionError e) {
+            throw e;
+        } catch (Exception e) {
+            throw new AssertionError(what, e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }
