@@ -2,6 +2,7 @@ package bonbu.review;
 
 import bonbu.incident.IncidentService;
 import bonbu.shared.ProblemException;
+import bonbu.timeline.Checkpoints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -32,6 +33,9 @@ public class ExportResource {
     ReviewService reviews;
 
     @Inject
+    Checkpoints checkpoints;
+
+    @Inject
     ObjectMapper json;
 
     @Location("review/print.html")
@@ -44,7 +48,10 @@ public class ExportResource {
             throw ProblemException.notOneOf("format", format, List.of("json", "markdown", "csv", "html"));
         }
         IncidentRecord record = records.record(number, RecordService.Filter.NONE);
-        Exports exports = new Exports(incidents.get(number), reviews.review(number, record), record, json);
+        Anchoring anchoring = Anchoring.of(
+                checkpoints,
+                record.days().stream().flatMap(d -> d.entries().stream()).toList());
+        Exports exports = new Exports(incidents.get(number), reviews.review(number, record), record, anchoring, json);
         return switch (f) {
             case "markdown" -> file(exports.markdown(), "text/markdown; charset=utf-8", number + ".md");
             case "csv" -> file(exports.csv(), "text/csv; charset=utf-8", number + "-timeline.csv");

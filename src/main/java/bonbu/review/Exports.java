@@ -2,6 +2,8 @@ package bonbu.review;
 
 import bonbu.incident.IncidentView;
 import bonbu.timeline.ChainCheck;
+import bonbu.timeline.CheckpointCheck;
+import bonbu.timeline.CheckpointView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -10,7 +12,8 @@ import java.util.Map;
 
 /**
  * An incident's whole record in a portable form: Markdown for people, CSV for spreadsheets (the
- * timeline), JSON for programs. Each states the timeline's verification result and hash.
+ * timeline), JSON for programs. Each states the timeline's verification result and hash, and the
+ * signed checkpoints that anchor the entries outside the database.
  */
 final class Exports {
 
@@ -18,13 +21,15 @@ final class Exports {
     private final Measures measures;
     private final IncidentRecord record;
     private final ReviewView review;
+    private final Anchoring anchoring;
     private final ObjectMapper json;
 
-    Exports(IncidentView incident, ReviewView review, IncidentRecord record, ObjectMapper json) {
+    Exports(IncidentView incident, ReviewView review, IncidentRecord record, Anchoring anchoring, ObjectMapper json) {
         this.incident = incident;
         this.review = review;
         this.measures = review.measures();
         this.record = record;
+        this.anchoring = anchoring;
         this.json = json;
     }
 
@@ -33,10 +38,24 @@ final class Exports {
     }
 
     static String verificationLine(ChainCheck check) {
-        return check.ok()
-                ? "Timeline verification: OK — " + check.entries() + " entries, last seq " + check.lastSeq() + ", hash "
-                        + check.lastHash()
-                : "Timeline verification: BROKEN at seq " + check.firstBrokenSeq() + " — " + check.problem();
+        if (!check.ok()) {
+            return check.firstBrokenSeq() != null
+                    ? "Timeline verification: BROKEN at seq " + check.firstBrokenSeq() + " — " + check.problem()
+                    : "Timeline verification: BROKEN at the checkpoint of seq "
+                            + check.checkpoints().disagreeing().seq() + " — " + check.problem();
+        }
+        CheckpointCheck anchors = check.checkpoints();
+        String checked = anchors == null || "ABSENT".equals(anchors.status())
+                ? "; no checkpoint key, so no signed checkpoint was checked"
+                : "; " + anchors.checked() + " signed checkpoint" + (anchors.checked() == 1 ? "" : "s") + " agree";
+        return "Timeline verification: OK — " + check.entries() + " entries, last seq " + check.lastSeq() + ", hash "
+                + check.lastHash() + checked;
+    }
+
+    /** One line per checkpoint: what it signed, when, with which key, and the signature. */
+    static String checkpointLine(CheckpointView c) {
+        return "seq " + c.seq() + " · hash " + c.hash() + " · at " + c.at() + " · previous " + c.previousSeq()
+                + " · key " + c.keyId() + " · signature " + c.signature();
     }
 
     String json() {
@@ -46,6 +65,7 @@ final class Exports {
         doc.put("review", review);
         doc.put("timeline", record);
         doc.put("verification", record.verification());
+        doc.put("checkpoints", anchoring);
         try {
             return json.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
         } catch (JsonProcessingException e) {
@@ -78,6 +98,14 @@ final class Exports {
                 "",
                 verificationLine(check),
                 check.ok() ? check.lastHash() : "");
+        for (CheckpointView c : anchoring.covering()) {
+            Map<String, Object> signed = new java.util.LinkedHashMap<>();
+            signed.put("previousSeq", c.previousSeq());
+            signed.put("keyId", c.keyId());
+            signed.put("signature", c.signature());
+            signed.put("reason", c.reason());
+            row(out, String.valueOf(c.seq()), c.at(), "", "checkpoint", "", "", toJson(signed), c.hash());
+        }
         return out.toString();
     }
 
@@ -144,6 +172,7 @@ final class Exports {
                 md.append(" / ").append(cell(u.message().en()));
             md.append("\n");
         }
+        checkpointSection(md);
         md.append("\n## Timeline\n\n");
         for (IncidentRecord.Day day : record.days()) {
             md.append("### ")
@@ -170,6 +199,23 @@ final class Exports {
             md.append("\n");
         }
         return md.toString();
+    }
+
+    private void checkpointSection(StringBuilder md) {
+        md.append("\n## Signed checkpoints\n\n");
+        md.append("Each signs, with ")
+                .append(anchoring.algorithm())
+                .append(", the UTF-8 text `")
+                .append(anchoring.message().replace("\n", "\\n"))
+                .append("`. Public keys:\n\n");
+        for (var k : anchoring.keys()) {
+            md.append("- `").append(k.id()).append("`: `").append(k.publicKey()).append("`\n");
+        }
+        md.append("\n");
+        for (CheckpointView c : anchoring.covering()) {
+            md.append("- ").append(checkpointLine(c)).append("\n");
+        }
+        if (anchoring.note() != null) md.append("\n").append(anchoring.note()).append("\n");
     }
 
     private void reviewSections(StringBuilder md) {
@@ -246,6 +292,16 @@ final class Exports {
         m.put("severity", incident.severity().name());
         m.put("verification", verificationLine(record.verification()));
         m.put("verified", record.verification().ok());
+        m.put("checkpointMessage", anchoring.message().replace("\n", "\\n"));
+        m.put(
+                "checkpointKeys",
+                anchoring.keys().stream()
+                        .map(k -> Map.of("id", k.id(), "publicKey", k.publicKey()))
+                        .toList());
+        m.put(
+                "checkpoints",
+                anchoring.covering().stream().map(Exports::checkpointLine).toList());
+        m.put("checkpointNote", anchoring.note() == null ? "" : anchoring.note());
         var k = incident.keyTimes();
         List<Map<String, Object>> times = new java.util.ArrayList<>();
         for (Object[] t : new Object[][] {

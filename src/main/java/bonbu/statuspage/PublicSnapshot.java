@@ -1,6 +1,10 @@
 package bonbu.statuspage;
 
+import bonbu.timeline.CheckpointTaken;
+import bonbu.timeline.Checkpoints;
 import bonbu.timeline.TimelineCommitted;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -11,6 +15,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,10 +27,15 @@ import org.jboss.logging.Logger;
  * The public site as last rendered, shared by every public request. It is rebuilt off the request
  * path: after each committed timeline batch (so every public change), and every
  * {@code refresh-every} in case of a missed change, a new day or a database outage. While the
- * database cannot be read the last site stays, re-rendered once to say how old it is.
+ * database cannot be read the last site stays, re-rendered once to say how old it is. The signed
+ * checkpoints ({@code /checkpoints.json}) are read with it, and replaced alone when only they
+ * changed: a checkpoint re-renders no page.
  */
 @ApplicationScoped
 public class PublicSnapshot {
+
+    /** Where the signed checkpoints of the timeline's hash chain are published. */
+    static final String CHECKPOINTS = "/checkpoints.json";
 
     private static final Logger LOG = Logger.getLogger(PublicSnapshot.class);
 
@@ -38,6 +49,12 @@ public class PublicSnapshot {
     StaticMirror mirror;
 
     @Inject
+    Checkpoints checkpoints;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -48,6 +65,9 @@ public class PublicSnapshot {
     private volatile Instant changedAt;
 
     private volatile Instant loadedAt;
+    /** What the current {@code checkpoints.json} was made from. */
+    private volatile Checkpoints.Published publishedAnchors;
+
     private final AtomicBoolean queued = new AtomicBoolean();
     /** When the last rebuild finished (System.nanoTime), to keep rebuilds at least min-interval apart. */
     private volatile long lastBuilt = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
@@ -76,6 +96,11 @@ public class PublicSnapshot {
     }
 
     void onCommitted(@Observes TimelineCommitted committed) {
+        refreshSoon();
+    }
+
+    /** A checkpoint taken here is published at once; other replicas' within {@code refresh-every}. */
+    void onCheckpoint(@Observes CheckpointTaken taken) {
         refreshSoon();
     }
 
@@ -117,24 +142,31 @@ public class PublicSnapshot {
 
     private void rebuild() {
         PublicState state;
+        Checkpoints.Published anchors;
         try {
             state = loader.load();
+            anchors = checkpoints.published();
         } catch (RuntimeException e) {
             markStale(e);
             return;
         }
         Site previous = site;
         loadedAt = state.loadedAt();
+        Resource anchorsDoc = checkpointsDocument(anchors, previous);
         if (previous != null && !previous.stale() && state.sameContentAs(previous.state())) {
             // Nothing the public sees has changed: keep the bytes (and their ETags).
-            site = new Site(state, false, previous.resources());
+            boolean newCheckpoints = anchorsDoc != previous.get(CHECKPOINTS);
+            site = new Site(
+                    state, false, newCheckpoints ? with(previous.resources(), anchorsDoc) : previous.resources());
+            if (newCheckpoints) mirror.write(site);
             return;
         }
         if (previous == null || !state.sameContentAs(previous.state()) || changedAt == null) {
             changedAt = state.loadedAt();
         }
         long started = System.nanoTime();
-        Site next = renderer.render(state, false, changedAt);
+        Site rendered = renderer.render(state, false, changedAt);
+        Site next = new Site(state, false, with(rendered.resources(), anchorsDoc));
         site = next;
         registry.timer("bonbu.public.snapshot.render").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         mirror.write(next);
@@ -144,9 +176,36 @@ public class PublicSnapshot {
         Site previous = site;
         LOG.warnf("Could not read the public state (%s); the public site keeps its last snapshot", rootMessage(e));
         if (previous == null || previous.stale()) return;
-        Site next = renderer.render(previous.state(), true, loadedAt);
+        Site rendered = renderer.render(previous.state(), true, loadedAt);
+        Resource anchorsDoc = previous.get(CHECKPOINTS);
+        Site next = anchorsDoc == null
+                ? rendered
+                : new Site(rendered.state(), true, with(rendered.resources(), anchorsDoc));
         site = next;
         mirror.write(next);
+    }
+
+    /** {@code checkpoints.json}: the previous site's document (same object) while the checkpoints are the same. */
+    private Resource checkpointsDocument(Checkpoints.Published anchors, Site previous) {
+        Resource before = previous == null ? null : previous.get(CHECKPOINTS);
+        if (before != null && anchors.equals(publishedAnchors)) return before;
+        try {
+            Resource doc = Resource.of(
+                    SiteRenderer.JSON,
+                    "en",
+                    200,
+                    json.writerWithDefaultPrettyPrinter().writeValueAsString(anchors));
+            publishedAnchors = anchors;
+            return doc;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Resource> with(Map<String, Resource> resources, Resource anchorsDoc) {
+        Map<String, Resource> all = new HashMap<>(resources);
+        all.put(CHECKPOINTS, anchorsDoc);
+        return Map.copyOf(all);
     }
 
     private double ageSeconds() {

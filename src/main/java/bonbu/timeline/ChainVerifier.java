@@ -9,7 +9,9 @@ import java.util.List;
 
 /**
  * Recomputes the timeline's hash chain in PostgreSQL with the same function the insert trigger
- * uses ({@code timeline_entry_link}), for the whole log or one incident's entries.
+ * uses ({@code timeline_entry_link}), for the whole log or one incident's entries, and checks it
+ * against the signed checkpoints: a chain rewritten and recomputed from some entry on is
+ * consistent in itself, but no longer matches the checkpoints taken after that entry.
  */
 @ApplicationScoped
 public class ChainVerifier {
@@ -18,6 +20,9 @@ public class ChainVerifier {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Checkpoints checkpoints;
 
     @Transactional
     public ChainCheck all() {
@@ -38,15 +43,16 @@ public class ChainVerifier {
         Long lastSeq = last[1] == null ? null : ((Number) last[1]).longValue();
         String lastHash = (String) last[2];
         long counterSeq = ((Number) last[3]).longValue();
+        CheckpointCheck anchored = checkpoints.check(0);
         if (broken != null) {
             long seq = ((Number) broken[0]).longValue();
-            return brokenAt("all", count, lastSeq, lastHash, seq, problem((String) broken[1], seq));
+            return brokenAt("all", count, lastSeq, lastHash, seq, problem((String) broken[1], seq), anchored);
         }
         if (lastSeq == null ? counterSeq != 0 : counterSeq != lastSeq || !last[4].equals(lastHash)) {
             long seq = (lastSeq == null ? 0 : lastSeq) + 1;
-            return brokenAt("all", count, lastSeq, lastHash, seq, problem("missing", seq));
+            return brokenAt("all", count, lastSeq, lastHash, seq, problem("missing", seq), anchored);
         }
-        return new ChainCheck("all", "OK", count, lastSeq, lastHash, null, null, clock.instant());
+        return result("all", count, lastSeq, lastHash, anchored);
     }
 
     /** Checks each of an incident's entries against its stored predecessor in the global chain. */
@@ -64,22 +70,49 @@ public class ChainVerifier {
                 .getResultList();
         Long lastSeq = null;
         String lastHash = null;
+        // The checkpoints from the incident's first entry on: each pins every entry before it.
+        CheckpointCheck anchored =
+                checkpoints.check(rows.isEmpty() ? Long.MAX_VALUE : ((Number) rows.get(0)[0]).longValue());
         for (Object[] r : rows) {
             long seq = ((Number) r[0]).longValue();
             if (r[2] == null) {
-                return brokenAt(number, rows.size(), null, null, seq - 1, problem("missing", seq - 1));
+                return brokenAt(number, rows.size(), null, null, seq - 1, problem("missing", seq - 1), anchored);
             }
             if (!r[1].equals(r[3])) {
-                return brokenAt(number, rows.size(), null, null, seq, problem("altered", seq));
+                return brokenAt(number, rows.size(), null, null, seq, problem("altered", seq), anchored);
             }
             lastSeq = seq;
             lastHash = (String) r[1];
         }
-        return new ChainCheck(number, "OK", rows.size(), lastSeq, lastHash, null, null, clock.instant());
+        return result(number, rows.size(), lastSeq, lastHash, anchored);
     }
 
-    private ChainCheck brokenAt(String scope, long count, Long lastSeq, String lastHash, long seq, String problem) {
-        return new ChainCheck(scope, "BROKEN", count, lastSeq, lastHash, seq, problem, clock.instant());
+    /** A chain that is consistent in itself: OK, unless a checkpoint disagrees with it. */
+    private ChainCheck result(String scope, long count, Long lastSeq, String lastHash, CheckpointCheck anchored) {
+        if (!anchored.ok()) {
+            return new ChainCheck(
+                    scope,
+                    "BROKEN",
+                    count,
+                    lastSeq,
+                    lastHash,
+                    null,
+                    anchored.disagreeing().problem(),
+                    anchored,
+                    clock.instant());
+        }
+        return new ChainCheck(scope, "OK", count, lastSeq, lastHash, null, null, anchored, clock.instant());
+    }
+
+    private ChainCheck brokenAt(
+            String scope,
+            long count,
+            Long lastSeq,
+            String lastHash,
+            long seq,
+            String problem,
+            CheckpointCheck anchored) {
+        return new ChainCheck(scope, "BROKEN", count, lastSeq, lastHash, seq, problem, anchored, clock.instant());
     }
 
     private static String problem(String kind, long seq) {

@@ -1,0 +1,4 @@
+package bonbu.timeline;
+
+/** A checkpoint this replica has just committed (fired after the commit, on this replica only). */
+public record CheckpointTaken(CheckpointView checkpoint) {}
