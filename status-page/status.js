@@ -171,9 +171,7 @@
     var missing = false;
     var data = m.data || {};
     (data.changes || []).forEach(function (group) {
-      var causes = group.causes || [];
-      var root = causes.length ? causes[causes.length - 1] : null;
-      var cause = root && data.causeNames ? localized(data.causeNames[root]) : null;
+      var cause = localized(group.cause);
       (group.keys || []).forEach(function (key) {
         var li = document.querySelector('li.component[data-key="' + CSS.escape(key) + '"]');
         if (!li) {

@@ -2,6 +2,8 @@ package bonbu.live;
 
 import bonbu.shared.GracefulStop;
 import bonbu.shared.ShutdownBegan;
+import bonbu.statuspage.PublicProjection;
+import bonbu.statuspage.PublicProjection.PublicEntry;
 import bonbu.timeline.Audience;
 import bonbu.timeline.Timeline;
 import bonbu.timeline.TimelineCommitted;
@@ -17,6 +19,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,9 @@ import org.jboss.logging.Logger;
 
 /**
  * This replica's websocket clients and the fan-out to them. Each committed entry is serialised
- * once per audience, and the same string is sent to every client that may see it.
+ * once per audience, and the same string is sent to every client that may see it: staff get the
+ * whole entry, the public get it as {@link PublicProjection} shows it, the same view the public
+ * pages are built from.
  */
 @ApplicationScoped
 class LiveHub {
@@ -49,6 +54,9 @@ class LiveHub {
 
     @Inject
     LiveMetrics metrics;
+
+    @Inject
+    PublicProjection projection;
 
     @Inject
     ObjectMapper json;
@@ -93,9 +101,13 @@ class LiveHub {
         if (since < 0 || missed.size() > config.maxReplay() || since > timeline.lastSeq()) {
             long upTo = timeline.lastSeq();
             client.resync(resyncFrame(upTo), upTo);
-        } else {
+        } else if (staff) {
             for (TimelineEvent e : missed) {
-                client.replay(e.seq(), frame(e, staff));
+                client.replay(e.seq(), frame(e));
+            }
+        } else {
+            for (PublicEntry e : projection.project(missed)) {
+                client.replay(e.seq(), frame(e));
             }
         }
         client.live();
@@ -125,9 +137,13 @@ class LiveHub {
 
     /** Fan-out: runs on the listener's thread, in seq order. */
     void onCommitted(@Observes TimelineCommitted committed) {
+        Map<Long, String> publicFrames = new HashMap<>();
+        for (PublicEntry e : projection.project(committed.entries())) {
+            publicFrames.put(e.seq(), frame(e));
+        }
         for (TimelineEvent e : committed.entries()) {
-            String console = frame(e, true);
-            String visible = e.audience() == Audience.PUBLIC ? frame(e, false) : null;
+            String console = frame(e);
+            String visible = publicFrames.get(e.seq());
             for (LiveClient client : clients.values()) {
                 if (client.staff) {
                     client.offer(e.seq(), console);
@@ -206,17 +222,26 @@ class LiveHub {
         }
     }
 
-    /** The message for one entry: staff see who did it and the audience; the public do not. */
-    private String frame(TimelineEvent e, boolean staff) {
+    /** The staff message for one entry: the whole entry, with who made it and for whom. */
+    private String frame(TimelineEvent e) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("seq", e.seq());
         message.put("type", e.type());
         message.put("at", e.at().toString());
         if (e.incident() != null) message.put("incident", e.incident());
-        if (staff) {
-            message.put("audience", e.audience());
-            message.put("actor", e.actor());
-        }
+        message.put("audience", e.audience());
+        message.put("actor", e.actor());
+        message.put("data", e.data());
+        return write(message);
+    }
+
+    /** The public message for one entry, in the same envelope: what the public may see of it. */
+    private String frame(PublicEntry e) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("seq", e.seq());
+        message.put("type", e.type());
+        message.put("at", e.at().toString());
+        if (e.incident() != null) message.put("incident", e.incident());
         message.put("data", e.data());
         return write(message);
     }

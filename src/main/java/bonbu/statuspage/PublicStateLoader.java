@@ -1,6 +1,5 @@
 package bonbu.statuspage;
 
-import bonbu.component.Catalog;
 import bonbu.component.ComponentStatus;
 import bonbu.component.ComponentView;
 import bonbu.incident.IncidentService;
@@ -29,7 +28,7 @@ import java.util.Set;
 class PublicStateLoader {
 
     @Inject
-    Catalog catalog;
+    PublicProjection projection;
 
     @Inject
     IncidentService incidents;
@@ -52,8 +51,7 @@ class PublicStateLoader {
         long seq = timeline.lastSeq();
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, DailyHistory.KOREA);
-        List<ComponentView> visible =
-                catalog.all().stream().filter(ComponentView::isPublic).toList();
+        List<ComponentView> visible = projection.components();
         List<IncidentStory> stories = incidents.stories();
         List<MaintenanceView> windows = maintenances.list(EnumSet.allOf(MaintenanceStatus.class));
         Map<String, ComponentStatus> current = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import bonbu.incident.IncidentStory;
 import bonbu.incident.IncidentView;
 import bonbu.maintenance.MaintenanceStatus;
 import bonbu.maintenance.MaintenanceView;
+import bonbu.shared.LocalizedText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Location;
@@ -401,11 +402,8 @@ class SiteRenderer {
 
         Views.Row row(ComponentView c) {
             ComponentStatus s = c.effectiveStatus();
-            String cause = null;
-            if (s != ComponentStatus.OPERATIONAL && !c.causes().isEmpty()) {
-                ComponentView.Cause root = c.causes().get(c.causes().size() - 1);
-                cause = fill(t.get("cause.via"), "name", t.of(root.name()));
-            }
+            LocalizedText root = PublicProjection.causeOf(c);
+            String cause = root == null ? null : fill(t.get("cause.via"), "name", t.of(root));
             List<Views.AlternativeView> alternatives = new ArrayList<>();
             for (Alternative a : c.alternatives()) {
                 ComponentView provider = a.component() == null ? null : byKey.get(a.component());
