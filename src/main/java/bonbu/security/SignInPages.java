@@ -1,5 +1,6 @@
 package bonbu.security;
 
+import bonbu.shared.Redirects;
 import bonbu.timeline.RequestOrigin;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 
 /**
  * The console's sign-in and sign-out. Signing in always starts a new session (a new cookie
@@ -62,7 +62,7 @@ public class SignInPages {
                 routing.request().getHeader("User-Agent"),
                 cookie(StaffAuthentication.SESSION_COOKIE));
         if (outcome instanceof SignInService.Started started) {
-            return Response.seeOther(URI.create(safeNext(next)))
+            return Redirects.seeOther(safeNext(next))
                     .cookie(sessionCookie(started.cookie(), -1))
                     .cookie(cookie(RequestGuard.SIGN_IN_COOKIE, "", 0, "/console/sign-in"))
                     .build();
@@ -79,7 +79,7 @@ public class SignInPages {
     public Response signOut() {
         String cookie = cookie(StaffAuthentication.SESSION_COOKIE);
         if (cookie != null) signIn.signOut(cookie, RequestOrigin.of(routing));
-        return Response.seeOther(URI.create(SIGN_IN_PATH + "?signedOut"))
+        return Redirects.seeOther(SIGN_IN_PATH + "?signedOut")
                 .cookie(sessionCookie("", 0))
                 .build();
     }

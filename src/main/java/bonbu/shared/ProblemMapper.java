@@ -233,8 +233,8 @@ public class ProblemMapper {
         if (browsing(headers) && (path.startsWith("/console") || path.startsWith("/review"))) {
             String query = uri.getRequestUri().getRawQuery();
             String next = path + (query == null ? "" : "?" + query);
-            return Response.seeOther(java.net.URI.create("/console/sign-in?next="
-                            + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8)))
+            return Redirects.seeOther("/console/sign-in?next="
+                            + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8))
                     .build();
         }
         return Response.status(401)
