@@ -26,8 +26,12 @@ public record SignInRefusal(int status, String detail, long retryAfterSeconds) {
         return Response.status(429)
                 .type(ProblemMapper.PROBLEM_JSON)
                 .header("Retry-After", retryAfterSeconds)
-                .entity(ProblemMapper.body(
-                        429, "Too Many Requests", detail, Map.of("retryAfterSeconds", retryAfterSeconds)))
+                .entity(tooManyRequestsBody())
                 .build();
+    }
+
+    /** The problem body of that answer, for handlers outside the REST layer. */
+    public Map<String, Object> tooManyRequestsBody() {
+        return ProblemMapper.body(429, "Too Many Requests", detail, Map.of("retryAfterSeconds", retryAfterSeconds));
     }
 }
