@@ -2,6 +2,7 @@ package bonbu.security;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bonbu.support.Api;
 import bonbu.support.Console;
@@ -108,6 +109,54 @@ class RedirectLocationTest {
                 .post("/api/incidents");
         assertEquals(201, incident.statusCode(), incident.asString());
         assertEquals("/api/incidents/" + incident.path("number"), incident.header("Location"));
+    }
+
+    @Test
+    void noAnswerAnywhereNamesTheRequestsHost() {
+        List<String> paths = List.of(
+                "/",
+                "/en",
+                "/en/",
+                "/static",
+                "/static/",
+                "/console",
+                "/console/",
+                "/review",
+                "/review/",
+                "/history",
+                "/history/",
+                "/incidents",
+                "/incidents/",
+                "/api",
+                "/api/",
+                "/q",
+                "/q/",
+                "/q/health",
+                "/q/health/",
+                "/q/openapi",
+                "/q/swagger-ui",
+                "/q/dev-ui",
+                "/q/health-ui",
+                "/ws/public",
+                "/console/sign-in",
+                "/console/sign-out",
+                "/console/tasks");
+        List<String> wrong = new java.util.ArrayList<>();
+        int redirects = 0;
+        for (String path : paths) {
+            for (boolean browser : List.of(true, false)) {
+                var request = given().redirects().follow(false).header("Host", EVIL);
+                if (browser) request.accept(ContentType.HTML).header("Accept-Language", "en");
+                Response r = request.get(path);
+                String location = r.header("Location");
+                if (location != null) redirects++;
+                if (location != null && (location.contains(EVIL) || !location.startsWith("/"))) {
+                    wrong.add(path + (browser ? " (browser)" : "") + " → " + r.statusCode() + " " + location);
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertTrue(redirects >= 3, "the sweep met the public page's and the console's redirects: " + redirects);
     }
 
     static String csrfOf(String html) {
