@@ -189,8 +189,12 @@ class SignInService {
         }
     }
 
+    /**
+     * The account name as typed, trimmed and in lower case. PostgreSQL refuses NUL in text, so a
+     * NUL (which no account name has) is replaced: such a name is an unknown account, recorded.
+     */
     private static String normalise(String username) {
-        return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        return username == null ? "" : username.trim().toLowerCase(Locale.ROOT).replace('\u0000', '\uFFFD');
     }
 
     private static String accountKey(String name) {

@@ -107,6 +107,20 @@ class BasicAuthTest {
     }
 
     @Test
+    void aNameNoAccountCouldHaveIsAnOrdinaryRecordedFailure() {
+        long before = Api.lastSeq();
+        Response r = basic("nul\u0000" + Api.uniqueKey("name"), "whatever-password", "/api/components");
+        assertEquals(401, r.statusCode(), r.asString());
+        assertEquals("application/problem+json", r.contentType());
+        assertTrue(
+                Api.entriesOfType("security.sign_in_failed", before).stream()
+                        .map(e -> (Map<?, ?>) e.get("data"))
+                        .anyMatch(d -> String.valueOf(d.get("username")).startsWith("nul\uFFFD")
+                                && "unknown account".equals(d.get("reason"))),
+                "recorded as an unknown account");
+    }
+
+    @Test
     void aDisabledAccountsBasicCredentialsStopAtOnceAndComeBackWhenEnabled() {
         String name = newAccount(Set.of(Roles.VIEWER));
         long before = Api.lastSeq();
