@@ -102,7 +102,8 @@ async function lastSeq() {
 }
 
 async function metrics() {
-    const r = await http('GET', `${opt.base}/q/metrics`);
+    // Metrics are for staff: the demo profile's viewer reads them with HTTP Basic.
+    const r = await http('GET', `${opt.base}/q/metrics`, { user: 'viewer' });
     const out = {};
     for (const line of r.text.split('\n')) {
         if (line.startsWith('#') || !line.trim()) continue;

@@ -263,7 +263,7 @@ for n in "${sizes[@]}"; do
     round measured yardstick "$YARD" "$n" "$warmup" "$ys" "$ys_started" --bytes "$frame_bytes"
 done
 
-curl -s "$BONBU/q/metrics" | grep -E '^bonbu_live' >"$OUT/service-metrics-end.txt" || true
+curl -s -u viewer:bonbu-demo "$BONBU/q/metrics" | grep -E '^bonbu_live' >"$OUT/service-metrics-end.txt" || true
 
 # 6. The summary.
 node "$HERE/report.js" "$OUT" | tee "$OUT/summary.md"

@@ -1,6 +1,7 @@
 package bonbu.component;
 
 import bonbu.security.Roles;
+import bonbu.shared.Redirects;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,10 +18,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.ResponseStatus;
@@ -54,10 +53,9 @@ public class ComponentResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(
-            @NotNull(message = "a JSON body is required") @Valid CreateComponentRequest request, @Context UriInfo uri) {
+    public Response create(@NotNull(message = "a JSON body is required") @Valid CreateComponentRequest request) {
         ComponentView created = service.create(request, actor());
-        return Response.created(uri.getAbsolutePathBuilder().path(created.key()).build())
+        return Redirects.created("/api/components/" + created.key())
                 .entity(created)
                 .build();
     }

@@ -1,11 +1,11 @@
 package bonbu.console;
 
 import bonbu.shared.ProblemException;
+import bonbu.shared.Redirects;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,7 +27,7 @@ final class Forms {
 
     /** POST/redirect/GET: the answer to a form that did what it was asked. */
     static Response seeOther(String path) {
-        return Response.seeOther(URI.create(path)).build();
+        return Redirects.seeOther(path).build();
     }
 
     /** A page rendered again after a refusal, with the refusal's status (400, 404, 409…). */

@@ -2,6 +2,7 @@ package bonbu.incident;
 
 import bonbu.security.Roles;
 import bonbu.shared.ProblemException;
+import bonbu.shared.Redirects;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
@@ -58,7 +58,7 @@ public class IncidentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response declare(@NotNull(message = "a JSON body is required") @Valid Requests.DeclareIncident request) {
         IncidentView view = service.declare(request, actor());
-        return withVersion(Response.created(URI.create("/api/incidents/" + view.number())), view);
+        return withVersion(Redirects.created("/api/incidents/" + view.number()), view);
     }
 
     @POST

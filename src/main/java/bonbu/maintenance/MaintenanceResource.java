@@ -1,6 +1,7 @@
 package bonbu.maintenance;
 
 import bonbu.security.Roles;
+import bonbu.shared.Redirects;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,10 +15,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 /** The staff maintenance API: plan windows, move them by hand, list them. */
@@ -46,12 +45,9 @@ public class MaintenanceResource {
     @POST
     @RolesAllowed({Roles.COMMANDER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response schedule(
-            @NotNull(message = "a JSON body is required") @Valid ScheduleMaintenanceRequest request,
-            @Context UriInfo uri) {
+    public Response schedule(@NotNull(message = "a JSON body is required") @Valid ScheduleMaintenanceRequest request) {
         MaintenanceView scheduled = service.schedule(request, actor());
-        return Response.created(
-                        uri.getAbsolutePathBuilder().path(scheduled.number()).build())
+        return Redirects.created("/api/maintenances/" + scheduled.number())
                 .entity(scheduled)
                 .build();
     }

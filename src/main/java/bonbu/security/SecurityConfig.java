@@ -12,6 +12,13 @@ public interface SecurityConfig {
     @WithDefault("false")
     boolean basicEnabled();
 
+    /**
+     * Whether {@code /q/metrics} answers without credentials. Off: it tells request counts per
+     * endpoint (staff activity) and the JVM's version, so scrapers send a staff API token.
+     */
+    @WithDefault("false")
+    boolean metricsPublic();
+
     Session session();
 
     Throttle throttle();

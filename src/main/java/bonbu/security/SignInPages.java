@@ -1,5 +1,6 @@
 package bonbu.security;
 
+import bonbu.shared.Redirects;
 import bonbu.timeline.RequestOrigin;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.regex.Pattern;
 
 /**
  * The console's sign-in and sign-out. Signing in always starts a new session (a new cookie
@@ -28,6 +30,11 @@ import java.net.URI;
 public class SignInPages {
 
     static final String SIGN_IN_PATH = "/console/sign-in";
+    private static final String BOARD = "/console";
+    private static final int MAX_NEXT = 2000;
+    // RFC 3986 path, query and fragment characters (unreserved, sub-delims, ":", "@", "/", "?",
+    // "#") and %-escapes; no spaces, quotes, angle brackets, backslashes or control characters.
+    private static final Pattern NEXT = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@/?#%-]*");
 
     @Inject
     SignInService signIn;
@@ -55,6 +62,8 @@ public class SignInPages {
             @FormParam("username") String username,
             @FormParam("password") String password,
             @FormParam("next") String next) {
+        // Decided before anything is written: a bad "next" cannot fail the answer after the sign-in.
+        String target = safeNext(next);
         SignInService.Outcome outcome = signIn.signIn(
                 username,
                 password,
@@ -62,7 +71,7 @@ public class SignInPages {
                 routing.request().getHeader("User-Agent"),
                 cookie(StaffAuthentication.SESSION_COOKIE));
         if (outcome instanceof SignInService.Started started) {
-            return Response.seeOther(URI.create(safeNext(next)))
+            return Redirects.seeOther(target)
                     .cookie(sessionCookie(started.cookie(), -1))
                     .cookie(cookie(RequestGuard.SIGN_IN_COOKIE, "", 0, "/console/sign-in"))
                     .build();
@@ -79,7 +88,7 @@ public class SignInPages {
     public Response signOut() {
         String cookie = cookie(StaffAuthentication.SESSION_COOKIE);
         if (cookie != null) signIn.signOut(cookie, RequestOrigin.of(routing));
-        return Response.seeOther(URI.create(SIGN_IN_PATH + "?signedOut"))
+        return Redirects.seeOther(SIGN_IN_PATH + "?signedOut")
                 .cookie(sessionCookie("", 0))
                 .build();
     }
@@ -102,10 +111,20 @@ public class SignInPages {
                 .render());
     }
 
-    /** Only a path on this site: never another host ("//evil", "/\\evil", "https://…"). */
+    /**
+     * Where to go after signing in: a path on this site, written only with characters a URL
+     * carries as they are. Anything else (another host such as "//evil" or "https://…", a
+     * backslash, spaces, "<", control characters or line breaks, a broken %-escape) is ignored,
+     * and the person lands on the board.
+     */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
-            return "/console";
+        if (next == null || next.length() > MAX_NEXT || !NEXT.matcher(next).matches() || next.startsWith("//")) {
+            return BOARD;
+        }
+        try {
+            URI.create(next);
+        } catch (IllegalArgumentException e) {
+            return BOARD;
         }
         return next;
     }

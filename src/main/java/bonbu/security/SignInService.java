@@ -16,11 +16,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Signs people in and out of the console. Failed attempts are counted per account and per
- * address; past a threshold each further failure doubles the wait before the next attempt.
- * Every success and failure is a staff timeline entry with the address it came from.
+ * Signs people in and out of the console, and checks the passwords API clients send with HTTP
+ * Basic. Failed attempts, by either way, are counted per account and per address; past a
+ * threshold each further failure doubles the wait before the next attempt. Every failure (and
+ * every console sign-in) is a staff timeline entry with the address it came from.
  */
 @ApplicationScoped
 class SignInService {
@@ -37,6 +39,9 @@ class SignInService {
 
     record Refused(int status, String message, long retryAfterSeconds) implements Outcome {}
 
+    /** An HTTP Basic password that matched: the account's current roles, and the hash it matched. */
+    record Checked(String username, Set<String> roles, String passwordHash) implements Outcome {}
+
     @Inject
     Timeline timeline;
 
@@ -51,38 +56,19 @@ class SignInService {
 
     @Transactional
     public Outcome signIn(String username, String password, String origin, String userAgent, String previousCookie) {
-        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        String name = normalise(username);
         Instant now = clock.instant();
-        String accountKey = "account:" + name;
-        String addressKey = "address:" + (origin == null ? "unknown" : origin);
-        long wait = Math.max(waitSeconds(accountKey, now), waitSeconds(addressKey, now));
-        if (wait > 0) {
-            return new Refused(429, "Too many failed sign-ins. Wait " + wait + " seconds, then try again.", wait);
-        }
+        String accountKey = accountKey(name);
+        String addressKey = addressKey(origin);
+        Refused throttled = throttled(accountKey, addressKey, now);
+        if (throttled != null) return throttled;
         boolean glass = breakGlass.passwordHash().isPresent() && name.equals(breakGlass.username());
         String failure = glass ? checkBreakGlass(password) : checkAccount(name, password);
         if (failure != null) {
-            int accountFailures =
-                    recordFailure(accountKey, now, config.throttle().accountFailures());
-            int addressFailures =
-                    recordFailure(addressKey, now, config.throttle().addressFailures());
-            long next = Math.max(waitSeconds(accountKey, now), waitSeconds(addressKey, now));
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("username", name);
-            data.put("reason", failure);
-            data.put("accountFailures", accountFailures);
-            data.put("addressFailures", addressFailures);
-            data.put("waitSeconds", next);
-            if (userAgent != null) data.put("userAgent", clip(userAgent));
-            timeline.append(ANONYMOUS, origin, List.of(NewTimelineEntry.staff("security.sign_in_failed", data)));
-            String message = "Wrong username or password."
-                    + (next > 0 ? " Too many failed sign-ins: wait " + next + " seconds before trying again." : "");
-            return new Refused(401, message, next);
+            return failed(name, failure, "form", origin, userAgent, now);
         }
         EntityManager em = Panache.getEntityManager();
-        em.createNativeQuery("DELETE FROM sign_in_throttle WHERE key = ?1")
-                .setParameter(1, accountKey)
-                .executeUpdate();
+        forgetFailures(accountKey);
         if (previousCookie != null) {
             end(Secrets.sha256(previousCookie), now, "replaced at sign-in");
         }
@@ -114,6 +100,39 @@ class SignInService {
                 : List.of(NewTimelineEntry.staff("security.signed_in", data));
         timeline.append(name, origin, entries);
         return new Started(cookie, name, glass);
+    }
+
+    /**
+     * Checks a username and password sent with HTTP Basic, with the same throttle and the same
+     * audit of failures as the form; it starts no session and records no success (every API call
+     * carries them). {@code rememberedHash} is the stored hash these credentials matched before,
+     * if any: while the account still has exactly that hash, bcrypt is skipped. Whether the
+     * account is enabled and what roles it has are read afresh every time, so disabling it,
+     * changing its roles or resetting its password takes effect on the next request, on every
+     * replica.
+     */
+    @Transactional
+    public Outcome checkBasic(
+            String username, String password, String origin, String userAgent, String rememberedHash) {
+        String name = normalise(username);
+        Instant now = clock.instant();
+        String accountKey = accountKey(name);
+        Refused throttled = throttled(accountKey, addressKey(origin), now);
+        if (throttled != null) return throttled;
+        Optional<StaffAccount> account = StaffAccount.findByUsername(name);
+        if (rememberedHash != null
+                && account.isPresent()
+                && rememberedHash.equals(account.get().passwordHash)
+                && account.get().disabledAt == null
+                && !account.get().roles.isEmpty()) {
+            return new Checked(name, Set.copyOf(account.get().roles), rememberedHash);
+        }
+        String failure = checkAccount(name, password);
+        if (failure != null) {
+            return failed(name, failure, "basic", origin, userAgent, now);
+        }
+        forgetFailures(accountKey);
+        return new Checked(name, Set.copyOf(account.get().roles), account.get().passwordHash);
     }
 
     /** Ends the session a cookie stands for; false if it had already ended. */
@@ -168,6 +187,57 @@ class SignInService {
         } catch (RuntimeException e) {
             return "break-glass hash is not a bcrypt hash";
         }
+    }
+
+    /**
+     * The account name as typed, trimmed and in lower case. PostgreSQL refuses NUL in text, so a
+     * NUL (which no account name has) is replaced: such a name is an unknown account, recorded.
+     */
+    private static String normalise(String username) {
+        return username == null ? "" : username.trim().toLowerCase(Locale.ROOT).replace('\u0000', '\uFFFD');
+    }
+
+    private static String accountKey(String name) {
+        return "account:" + name;
+    }
+
+    private static String addressKey(String origin) {
+        return "address:" + (origin == null ? "unknown" : origin);
+    }
+
+    /** A 429 while the account or the address must wait; null if an attempt may be checked. */
+    private Refused throttled(String accountKey, String addressKey, Instant now) {
+        long wait = Math.max(waitSeconds(accountKey, now), waitSeconds(addressKey, now));
+        if (wait <= 0) return null;
+        return new Refused(429, "Too many failed sign-ins. Wait " + wait + " seconds, then try again.", wait);
+    }
+
+    /** Counts a failed attempt for the account and the address, and records it on the staff timeline. */
+    private Refused failed(String name, String failure, String via, String origin, String userAgent, Instant now) {
+        String accountKey = accountKey(name);
+        String addressKey = addressKey(origin);
+        int accountFailures = recordFailure(accountKey, now, config.throttle().accountFailures());
+        int addressFailures = recordFailure(addressKey, now, config.throttle().addressFailures());
+        long next = Math.max(waitSeconds(accountKey, now), waitSeconds(addressKey, now));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("username", name);
+        data.put("reason", failure);
+        data.put("via", via);
+        data.put("accountFailures", accountFailures);
+        data.put("addressFailures", addressFailures);
+        data.put("waitSeconds", next);
+        if (userAgent != null) data.put("userAgent", clip(userAgent));
+        timeline.append(ANONYMOUS, origin, List.of(NewTimelineEntry.staff("security.sign_in_failed", data)));
+        String message = "Wrong username or password."
+                + (next > 0 ? " Too many failed sign-ins: wait " + next + " seconds before trying again." : "");
+        return new Refused(401, message, next);
+    }
+
+    private void forgetFailures(String accountKey) {
+        Panache.getEntityManager()
+                .createNativeQuery("DELETE FROM sign_in_throttle WHERE key = ?1")
+                .setParameter(1, accountKey)
+                .executeUpdate();
     }
 
     private long waitSeconds(String key, Instant now) {

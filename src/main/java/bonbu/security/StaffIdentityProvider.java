@@ -1,7 +1,7 @@
 package bonbu.security;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.elytron.security.common.BcryptUtil;
+import bonbu.shared.SignInRefusal;
+import bonbu.timeline.RequestOrigin;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -9,43 +9,39 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Checks a username and password against the accounts in PostgreSQL. It depends on nothing but
- * the service's own database, so sign-in keeps working when shared identity systems are down.
+ * Checks a username and password sent with HTTP Basic against the accounts in PostgreSQL. It
+ * depends on nothing but the service's own database, so sign-in keeps working when shared
+ * identity systems are down. Failures are throttled and recorded exactly as the console's form
+ * does ({@link SignInService#checkBasic}).
  */
 @ApplicationScoped
 class StaffIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
-    private static final String QUERY =
-            "SELECT a.password_hash, r.role FROM staff_account a LEFT JOIN staff_account_role r ON r.account_id = a.id"
-                    + " WHERE a.username = ? AND a.disabled_at IS NULL";
-
-    // Compared against when the username is unknown, so that answers take the same time either way.
-    private static final String UNKNOWN_USER_HASH = BcryptUtil.bcryptHash("no such account");
-
     @Inject
-    AgroalDataSource dataSource;
+    SignInService signIn;
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
         return UsernamePasswordAuthenticationRequest.class;
     }
 
-    /** A recently verified username and password, so API clients do not pay for bcrypt on every call. */
-    private record Verified(Set<String> roles, long expiresAtNanos) {}
+    /**
+     * The stored hash a username and password recently matched, so API clients do not pay for
+     * bcrypt on every call. It only spares the bcrypt: the account, its state and its roles are
+     * read on every request, and a reset password changes the stored hash.
+     */
+    private record Verified(String passwordHash, long expiresAtNanos) {}
 
     private static final long VERIFIED_FOR_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final int MAX_VERIFIED = 10_000;
@@ -56,16 +52,28 @@ class StaffIdentityProvider implements IdentityProvider<UsernamePasswordAuthenti
             UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         String username = request.getUsername();
         String password = new String(request.getPassword().getPassword());
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        String origin = routing == null ? null : RequestOrigin.of(routing);
+        String userAgent = routing == null ? null : routing.request().getHeader("User-Agent");
         String cacheKey = username + "\u0000" + Secrets.sha256(password);
-        Verified hit = verified.get(cacheKey);
-        if (hit != null && hit.expiresAtNanos() - System.nanoTime() > 0) {
-            return Uni.createFrom().item(identity(username, hit.roles()));
-        }
         return context.runBlocking(() -> {
-            Set<String> roles = verify(username, password);
-            if (verified.size() >= MAX_VERIFIED) verified.clear();
-            verified.put(cacheKey, new Verified(roles, System.nanoTime() + VERIFIED_FOR_NANOS));
-            return identity(username, roles);
+            Verified hit = verified.get(cacheKey);
+            String remembered = hit != null && hit.expiresAtNanos() - System.nanoTime() > 0 ? hit.passwordHash() : null;
+            SignInService.Outcome outcome = signIn.checkBasic(username, password, origin, userAgent, remembered);
+            if (outcome instanceof SignInService.Checked checked) {
+                if (remembered == null) {
+                    if (verified.size() >= MAX_VERIFIED) verified.clear();
+                    verified.put(
+                            cacheKey, new Verified(checked.passwordHash(), System.nanoTime() + VERIFIED_FOR_NANOS));
+                }
+                return identity(checked.username(), checked.roles());
+            }
+            verified.remove(cacheKey);
+            SignInService.Refused refused = (SignInService.Refused) outcome;
+            if (routing != null) {
+                new SignInRefusal(refused.status(), refused.message(), refused.retryAfterSeconds()).attachTo(routing);
+            }
+            throw new AuthenticationFailedException(refused.message());
         });
     }
 
@@ -76,28 +84,5 @@ class StaffIdentityProvider implements IdentityProvider<UsernamePasswordAuthenti
                 .addAttribute(StaffAuthentication.VIA, "basic")
                 .addAttribute(StaffAuthentication.BREAK_GLASS, false)
                 .build();
-    }
-
-    /** The account's roles if the password matches; otherwise a failed authentication. */
-    private Set<String> verify(String username, String password) {
-        String hash = null;
-        Set<String> roles = new HashSet<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(QUERY)) {
-            ps.setString(1, username);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    hash = rs.getString(1);
-                    if (rs.getString(2) != null) roles.add(rs.getString(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Sign-in could not reach the database", e);
-        }
-        boolean matches = BcryptUtil.matches(password, hash == null ? UNKNOWN_USER_HASH : hash);
-        if (hash == null || !matches) {
-            throw new AuthenticationFailedException("wrong username or password");
-        }
-        return Set.copyOf(roles);
     }
 }

@@ -229,24 +229,26 @@ public class ProblemMapper {
      * client gets a 401 naming the schemes it may use.
      */
     private Response unauthorized(jakarta.ws.rs.core.HttpHeaders headers, jakarta.ws.rs.core.UriInfo uri) {
+        SignInRefusal refusal = SignInRefusal.of(routing);
+        if (refusal != null && refusal.status() == 429) return refusal.tooManyRequests();
         String path = uri == null ? "" : uri.getRequestUri().getRawPath();
         if (browsing(headers) && (path.startsWith("/console") || path.startsWith("/review"))) {
             String query = uri.getRequestUri().getRawQuery();
             String next = path + (query == null ? "" : "?" + query);
-            return Response.seeOther(java.net.URI.create("/console/sign-in?next="
-                            + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8)))
+            return Redirects.seeOther("/console/sign-in?next="
+                            + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8))
                     .build();
         }
-        return Response.status(401)
+        Response.ResponseBuilder answer = Response.status(401)
                 .type(PROBLEM_JSON)
-                .header("WWW-Authenticate", "Bearer realm=\"bonbu\"" + (basicEnabled ? ", Basic realm=\"bonbu\"" : ""))
-                .entity(body(
-                        401,
-                        "Unauthorized",
-                        "Sign in: send a valid API token (Authorization: Bearer …) or sign in to the console at"
-                                + " /console/sign-in.",
-                        null))
-                .build();
+                .header("WWW-Authenticate", "Bearer realm=\"bonbu\"" + (basicEnabled ? ", Basic realm=\"bonbu\"" : ""));
+        String detail = "Sign in: send a valid API token (Authorization: Bearer …) or sign in to the console at"
+                + " /console/sign-in.";
+        if (refusal != null && refusal.retryAfterSeconds() > 0) {
+            answer.header("Retry-After", refusal.retryAfterSeconds());
+            detail = refusal.detail() + " " + detail;
+        }
+        return answer.entity(body(401, "Unauthorized", detail, null)).build();
     }
 
     public static Response respond(int status, String title, String detail, Map<String, Object> extensions) {

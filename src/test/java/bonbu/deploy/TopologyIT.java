@@ -331,7 +331,10 @@ class TopologyIT {
 
     private static int publicConnections(PackagedService replica) throws Exception {
         HttpResponse<String> r = HTTP.send(
-                HttpRequest.newBuilder(replica.uri("/q/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(replica.uri("/q/metrics"))
+                        .header("Authorization", auth)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         Matcher m = PUBLIC_CONNECTIONS.matcher(r.body());
         return m.find() ? (int) Double.parseDouble(m.group(1)) : -1;
     }

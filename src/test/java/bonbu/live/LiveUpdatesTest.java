@@ -180,9 +180,10 @@ class LiveUpdatesTest {
                 .body(org.hamcrest.Matchers.containsString("BonbuLive"));
         try (LiveTestClient client = LiveTestClient.connect(publicUri, null, null, null)) {
             Thread.sleep(200);
-            String metrics = io.restassured.RestAssured.given()
+            String metrics = as("viewer")
                     .get("/q/metrics")
                     .then()
+                    .statusCode(200)
                     .extract()
                     .asString();
             assertTrue(
