@@ -56,6 +56,11 @@ class StaffIdentityProvider implements IdentityProvider<UsernamePasswordAuthenti
             UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         String username = request.getUsername();
         String password = new String(request.getPassword().getPassword());
+        if (username.indexOf('\u0000') >= 0 || password.indexOf('\u0000') >= 0) {
+            // No account name or password can hold a NUL: PostgreSQL cannot even compare such a
+            // name, and bcrypt would read a password only up to it ("secret\0x" as "secret").
+            return Uni.createFrom().failure(new AuthenticationFailedException("wrong username or password"));
+        }
         String cacheKey = username + "\u0000" + Secrets.sha256(password);
         Verified hit = verified.get(cacheKey);
         if (hit != null && hit.expiresAtNanos() - System.nanoTime() > 0) {
