@@ -114,10 +114,10 @@ final class Exports {
         md.append("# ")
                 .append(incident.number())
                 .append(" — ")
-                .append(incident.title().ko())
+                .append(SafeMarkdown.inline(incident.title().ko()))
                 .append("\n\n");
         if (incident.title().en() != null)
-            md.append("*").append(incident.title().en()).append("*\n\n");
+            md.append("*").append(SafeMarkdown.inline(incident.title().en())).append("*\n\n");
         md.append("- Status: ").append(incident.status()).append("\n");
         md.append("- Severity: ").append(incident.severity()).append("\n");
         md.append("- ").append(verificationLine(record.verification())).append("\n\n");
@@ -219,16 +219,21 @@ final class Exports {
     }
 
     private void reviewSections(StringBuilder md) {
-        md.append("## Summary\n\n").append(orNone(review.summary())).append("\n\n");
-        md.append("## Impact\n\n").append(orNone(review.impact())).append("\n\n");
+        md.append("## Summary\n\n")
+                .append(SafeMarkdown.text(orNone(review.summary())))
+                .append("\n\n");
+        md.append("## Impact\n\n")
+                .append(SafeMarkdown.text(orNone(review.impact())))
+                .append("\n\n");
         md.append("## Contributing factors\n\n");
         if (review.contributingFactors().isEmpty()) md.append("(none recorded)\n");
-        review.contributingFactors().forEach(f -> md.append("- ").append(f).append("\n"));
+        review.contributingFactors()
+                .forEach(f -> md.append("- ").append(SafeMarkdown.inline(f)).append("\n"));
         md.append("\n## Cause hypotheses\n\n");
         if (review.hypotheses().isEmpty()) md.append("(none recorded)\n");
         for (HypothesisView h : review.hypotheses()) {
             md.append("- **")
-                    .append(h.statement().ko())
+                    .append(SafeMarkdown.inline(h.statement().ko()))
                     .append("** — ")
                     .append(h.status())
                     .append(h.published() ? " (published)" : "")
@@ -239,7 +244,7 @@ final class Exports {
                         .append(" ")
                         .append(v.status())
                         .append(" by ")
-                        .append(v.author())
+                        .append(SafeMarkdown.inline(v.author()))
                         .append(": ")
                         .append(cell(v.evidence()))
                         .append("\n");
@@ -251,7 +256,7 @@ final class Exports {
             md.append("- ")
                     .append(r.number())
                     .append(" ")
-                    .append(r.title().ko())
+                    .append(SafeMarkdown.inline(r.title().ko()))
                     .append(" — ")
                     .append(r.kind())
                     .append(", started ")
@@ -267,7 +272,7 @@ final class Exports {
                     .append(" | ")
                     .append(cell(a.title()))
                     .append(" | ")
-                    .append(a.owner())
+                    .append(cell(a.owner()))
                     .append(" | ")
                     .append(a.dueDate())
                     .append(" | ")
@@ -415,14 +420,9 @@ final class Exports {
         return value == null ? "—" : value.toString();
     }
 
-    /** Text safe inside a Markdown table cell. */
+    /** User text safe inside a Markdown table cell: no HTML, no link but to http(s), on one line. */
     private static String cell(String text) {
-        return text == null
-                ? ""
-                : text.replace("\\", "\\\\")
-                        .replace("|", "\\|")
-                        .replace("\r", " ")
-                        .replace("\n", " ");
+        return SafeMarkdown.cell(text);
     }
 
     private String toJson(Object value) {

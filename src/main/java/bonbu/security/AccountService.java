@@ -1,6 +1,7 @@
 package bonbu.security;
 
 import bonbu.shared.DomainException;
+import bonbu.shared.ProblemException;
 import bonbu.timeline.NewTimelineEntry;
 import bonbu.timeline.Timeline;
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -117,9 +118,26 @@ public class AccountService {
     }
 
     private static void checkPassword(String password) {
-        if (password == null || password.length() < HashPassword.MIN_LENGTH) {
-            throw bonbu.shared.ProblemException.badRequest(
-                    "The password must be at least " + HashPassword.MIN_LENGTH + " characters long.");
+        if (!PasswordRule.acceptable(password)) {
+            throw new ProblemException(
+                    400,
+                    "Invalid request",
+                    PasswordRule.RULE,
+                    Map.of("errors", List.of(Map.of("field", "password", "message", PasswordRule.RULE))));
+        }
+    }
+
+    private static final String USERNAME_RULE =
+            "use 2–63 lower-case letters, digits, '.', '_' or '-', starting with a letter";
+
+    private static void checkUsername(String username) {
+        if (username == null || !username.matches("[a-z][a-z0-9._-]{1,62}")) {
+            String shown = username == null || username.length() > 100 ? "" : " '" + username + "'";
+            throw new ProblemException(
+                    400,
+                    "Invalid request",
+                    "Account name" + shown + " is not valid: " + USERNAME_RULE + ".",
+                    Map.of("errors", List.of(Map.of("field", "username", "message", USERNAME_RULE))));
         }
     }
 
@@ -150,6 +168,7 @@ public class AccountService {
     /** Creates an account from the administration API: a real password and at least one role. */
     @Transactional
     public AccountView register(String username, String displayName, String password, Set<String> roles, String actor) {
+        checkUsername(username);
         checkPassword(password);
         checkRoles(roles);
         if (username != null && username.equals(breakGlass.username())) {
@@ -162,10 +181,7 @@ public class AccountService {
     @Transactional
     public void create(
             String username, String displayName, String password, Set<String> roles, boolean demo, String actor) {
-        if (username == null || !username.matches("[a-z][a-z0-9._-]{1,62}")) {
-            throw new DomainException("Account name '" + username + "' is not valid: use 2–63 lower-case letters,"
-                    + " digits, '.', '_' or '-', starting with a letter.");
-        }
+        checkUsername(username);
         if (!Roles.ALL.containsAll(roles)) {
             throw new DomainException("Unknown role in " + roles + ". Roles: " + String.join(", ", Roles.ALL) + ".");
         }

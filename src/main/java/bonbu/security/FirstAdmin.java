@@ -45,8 +45,8 @@ class FirstAdmin {
             return;
         }
         String password = config.password().get();
-        if (password.length() < 12) {
-            throw new IllegalStateException("BONBU_ADMIN_PASSWORD must be at least 12 characters long.");
+        if (!PasswordRule.acceptable(password)) {
+            throw new IllegalStateException("BONBU_ADMIN_PASSWORD is refused. " + PasswordRule.RULE);
         }
         String username = config.username().get();
         try {

@@ -14,21 +14,20 @@ import java.nio.charset.StandardCharsets;
  */
 public final class HashPassword {
 
-    static final int MIN_LENGTH = 12;
-
     private HashPassword() {}
 
     public static int run() throws IOException {
         Console console = System.console();
         String password;
         if (console != null) {
-            char[] typed = console.readPassword("Password (at least %d characters): ", MIN_LENGTH);
+            char[] typed = console.readPassword(
+                    "Password (at least %d characters that are not spaces): ", PasswordRule.MIN_CHARACTERS);
             password = typed == null ? null : new String(typed);
         } else {
             password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         }
-        if (password == null || password.length() < MIN_LENGTH) {
-            System.err.println("The password must be at least " + MIN_LENGTH + " characters long.");
+        if (!PasswordRule.acceptable(password)) {
+            System.err.println(PasswordRule.RULE);
             return 2;
         }
         System.out.println(BcryptUtil.bcryptHash(password, 12));

@@ -52,6 +52,11 @@ class StaffIdentityProvider implements IdentityProvider<UsernamePasswordAuthenti
             UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         String username = request.getUsername();
         String password = new String(request.getPassword().getPassword());
+        if (password.indexOf('\u0000') >= 0) {
+            // No password can hold a NUL, and bcrypt would read one only up to it ("secret\0x" as
+            // "secret"). A name with NUL goes on to be recorded as an unknown account.
+            return Uni.createFrom().failure(new AuthenticationFailedException("wrong username or password"));
+        }
         RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
         String origin = routing == null ? null : RequestOrigin.of(routing);
         String userAgent = routing == null ? null : routing.request().getHeader("User-Agent");

@@ -80,6 +80,11 @@ public class ProblemMapper {
             ProblemException refusal = ProblemException.notOneOf(path(f), String.valueOf(f.getValue()), allowed);
             return respond(400, refusal.title(), refusal.getMessage(), refusal.extensions());
         }
+        if (e instanceof RefusedValue r) {
+            ProblemException refusal =
+                    InputRules.refused(r.getPath().isEmpty() ? "body" : path(r), r.reason(), r.value());
+            return respond(400, refusal.title(), refusal.getMessage(), refusal.extensions());
+        }
         if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
             String field = path(m);
             String expected = m.getTargetType() == null ? "another type" : describe(m.getTargetType());
@@ -306,8 +311,11 @@ public class ProblemMapper {
 
     private static String describe(Class<?> type) {
         if (type == String.class) return "a string";
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "a number";
-        if (type == Boolean.class || type == boolean.class) return "true or false";
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number written as a JSON number, without quotes or a fraction (such as 2)";
+        }
+        if (type == Boolean.class || type == boolean.class) return "true or false, without quotes";
+        if (type == java.time.LocalDate.class) return "a date such as 2026-03-01";
         if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
             return "an ISO-8601 instant such as 2026-03-01T18:00:00Z";
         }

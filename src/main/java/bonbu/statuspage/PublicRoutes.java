@@ -62,13 +62,18 @@ class PublicRoutes {
 
     private void handle(RoutingContext ctx) {
         HttpMethod method = ctx.request().method();
-        if (method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS) {
-            ctx.next();
-            return;
-        }
         String path = normalise(ctx.normalizedPath());
         if (!isPublic(path)) {
             ctx.next();
+            return;
+        }
+        if (method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS) {
+            Site site = snapshot.site();
+            if (site != null && site.get(path) != null) {
+                notAllowed(ctx);
+            } else {
+                ctx.next();
+            }
             return;
         }
         guard.enter();
@@ -139,6 +144,20 @@ class PublicRoutes {
         }
         requests.increment();
         send(ctx, method, resource, site, root);
+    }
+
+    /** The public site is read-only: a page that exists answers any other method with 405. */
+    private static void notAllowed(RoutingContext ctx) {
+        ctx.response()
+                .setStatusCode(405)
+                .putHeader("Allow", "GET, HEAD, OPTIONS")
+                .putHeader("Content-Type", ProblemMapper.PROBLEM_JSON)
+                .end(Json.encode(ProblemMapper.body(
+                        405,
+                        "Method Not Allowed",
+                        "The public site answers only GET, HEAD and OPTIONS; "
+                                + ctx.request().method().name() + " is not served here.",
+                        null)));
     }
 
     private void send(RoutingContext ctx, HttpMethod method, Resource resource, Site site, boolean root) {

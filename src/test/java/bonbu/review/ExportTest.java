@@ -145,4 +145,53 @@ class ExportTest {
                 .body("allowed", org.hamcrest.Matchers.hasItems("json", "markdown", "csv", "html"));
         as("viewer").get("/api/incidents/INC-1999-0001/export").then().statusCode(404);
     }
+
+    @Test
+    void markdownShowsHtmlAsTextAndKeepsOnlyWebLinks() {
+        String key = Api.uniqueKey("export-md");
+        Api.createComponent(key);
+        String hostile = as("commander")
+                .body(Map.of(
+                        "title", Map.of("ko", "<script>alert(1)</script> " + key, "en", "<img src=x onerror=alert(2)>"),
+                        "components", List.of(Map.of("key", key, "status", "major_outage")),
+                        "message", Map.of("ko", "[공지](javascript:alert(3)) <b>굵게</b>")))
+                .post("/api/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("number");
+        as("commander")
+                .body(Map.of(
+                        "summary",
+                        "<iframe src=\"javascript:alert(4)\"></iframe>\n[안내](https://www.gov.kr/notice)",
+                        "impact",
+                        "![x](data:image/svg+xml;base64,PHN2Zz4=) [y](vbscript:run)",
+                        "contributingFactors",
+                        List.of("<a href=\"javascript:alert(5)\">L4</a>", "[ref]: javascript:alert(6)")))
+                .put("/api/incidents/{n}/review", hostile)
+                .then()
+                .statusCode(200);
+        as("commander")
+                .body(Map.of(
+                        "title", "[조치](javascript:alert(7)) <u>x</u>", "owner", "responder", "dueDate", "2030-01-01"))
+                .post("/api/incidents/{n}/actions", hostile)
+                .then()
+                .statusCode(201);
+        String md = as("viewer")
+                .get("/api/incidents/{n}/export?format=markdown", hostile)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        for (String raw : List.of("<script", "<img", "<b>", "<iframe", "<a ", "<u>")) {
+            assertFalse(md.contains(raw), "raw HTML " + raw + " in:\n" + md);
+        }
+        for (String target : List.of("](javascript", "](data:", "](vbscript", "\n[ref]:")) {
+            assertFalse(md.contains(target), "link target " + target + " in:\n" + md);
+        }
+        assertTrue(md.contains("&lt;script&gt;alert(1)&lt;/script&gt; " + key), md);
+        assertTrue(md.contains("[안내](https://www.gov.kr/notice)"), "an https link is kept");
+        assertTrue(md.contains("공지 &lt;b&gt;굵게&lt;/b&gt;"), "the label stays as text");
+        assertTrue(md.contains("| 조치 &lt;u&gt;x&lt;/u&gt; |"), "the action's title, in its table cell");
+    }
 }

@@ -180,4 +180,88 @@ class AccountAdminTest {
                                 "PUT".equals(d.get("method")) && "/api/accounts/commander/roles".equals(d.get("path"))),
                 refused.toString());
     }
+
+    @Test
+    void anInvalidAccountNameIsABadRequestStatingTheRule() {
+        long before = Api.lastSeq();
+        List<String> bad = List.of("Bad Name", "x", "1-starts-with-a-digit", "UPPER", "a".repeat(64), "with/slash");
+        for (String name : bad) {
+            as("admin")
+                    .body(Map.of(
+                            "username", name, "displayName", "x", "password", PASSWORD, "roles", List.of("viewer")))
+                    .post("/api/accounts")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("username"))
+                    .body("detail", containsString("2–63 lower-case letters, digits, '.', '_' or '-'"));
+        }
+        Console.Signed admin = Console.signIn("admin");
+        String page = io.restassured.RestAssured.given()
+                .cookie("bonbu_session", admin.cookie())
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParams(Map.of(
+                        "csrf",
+                        admin.csrf(),
+                        "username",
+                        "Bad Name",
+                        "displayName",
+                        "x",
+                        "password",
+                        PASSWORD,
+                        "role",
+                        "viewer"))
+                .post("/console/accounts")
+                .then()
+                .statusCode(400)
+                .extract()
+                .asString();
+        org.junit.jupiter.api.Assertions.assertTrue(page.contains("starting with a letter"), page);
+        List<String> listed = as("admin").get("/api/accounts").then().extract().path("username");
+        for (String name : bad) {
+            org.junit.jupiter.api.Assertions.assertFalse(listed.contains(name), name + " was stored");
+        }
+        assertEquals(before, Api.lastSeq(), "nothing was written");
+    }
+
+    @Test
+    void aPasswordNeedsTwelveCharactersThatAreNotSpaces() {
+        String name = Api.uniqueKey("acct");
+        long before = Api.lastSeq();
+        List<String> bad = List.of(" ".repeat(11) + "x", "a b c d e f g h i j k", "\t".repeat(20), "short");
+        for (String password : bad) {
+            as("admin")
+                    .body(Map.of(
+                            "username", name, "displayName", "x", "password", password, "roles", List.of("viewer")))
+                    .post("/api/accounts")
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", equalTo("password"))
+                    .body("detail", containsString("at least 12 characters that are not spaces"));
+        }
+        as("admin").get("/api/accounts/{u}", name).then().statusCode(404);
+        assertEquals(before, Api.lastSeq(), "nothing was written");
+
+        String existing = newAccount(Roles.VIEWER);
+        before = Api.lastSeq();
+        for (String password : bad) {
+            as("admin")
+                    .body(Map.of("password", password))
+                    .post("/api/accounts/{u}/password", existing)
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", equalTo("password"));
+        }
+        assertEquals(before, Api.lastSeq(), "no password was reset");
+        assertEquals(303, Console.attempt(existing, PASSWORD, null).statusCode(), "the old password still works");
+        // Spaces may be part of a passphrase; they just do not count.
+        as("admin")
+                .body(Map.of("password", "correct horse battery staple"))
+                .post("/api/accounts/{u}/password", existing)
+                .then()
+                .statusCode(200);
+        assertEquals(
+                303,
+                Console.attempt(existing, "correct horse battery staple", null).statusCode());
+    }
 }
