@@ -194,7 +194,9 @@ class SignInService {
      * NUL (which no account name has) is replaced: such a name is an unknown account, recorded.
      */
     private static String normalise(String username) {
-        return username == null ? "" : username.trim().toLowerCase(Locale.ROOT).replace('\u0000', '\uFFFD');
+        return username == null
+                ? ""
+                : username.replace('\u0000', '\uFFFD').trim().toLowerCase(Locale.ROOT);
     }
 
     private static String accountKey(String name) {
