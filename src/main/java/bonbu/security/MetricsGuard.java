@@ -5,12 +5,10 @@ import bonbu.shared.SignInRefusal;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,14 +51,11 @@ class MetricsGuard {
                             } else if (identity == null || identity.isAnonymous()) {
                                 refuse(ctx);
                             } else {
-                                problem(
+                                ProblemMapper.answer(
                                         ctx,
                                         403,
-                                        ProblemMapper.body(
-                                                403,
-                                                "Forbidden",
-                                                "Your account has no staff role; metrics are for staff.",
-                                                null));
+                                        "Forbidden",
+                                        "Your account has no staff role; metrics are for staff.");
                             }
                         },
                         failure -> {
@@ -83,33 +78,19 @@ class MetricsGuard {
         SignInRefusal refusal = SignInRefusal.of(ctx);
         if (refusal != null && refusal.status() == 429) {
             ctx.response().putHeader("Retry-After", Long.toString(refusal.retryAfterSeconds()));
-            problem(ctx, 429, refusal.tooManyRequestsBody());
+            ProblemMapper.answer(ctx, 429, refusal.tooManyRequestsBody());
             return;
         }
-        ctx.response()
-                .putHeader(
-                        "WWW-Authenticate",
-                        "Bearer realm=\"bonbu\"" + (config.basicEnabled() ? ", Basic realm=\"bonbu\"" : ""));
+        ctx.response().putHeader("WWW-Authenticate", ProblemMapper.challenge(config.basicEnabled()));
         if (refusal != null && refusal.retryAfterSeconds() > 0) {
             ctx.response().putHeader("Retry-After", Long.toString(refusal.retryAfterSeconds()));
         }
-        problem(
+        ProblemMapper.answer(
                 ctx,
                 401,
-                ProblemMapper.body(
-                        401,
-                        "Unauthorized",
-                        "Metrics are for staff: send an API token (Authorization: Bearer …)"
-                                + (config.basicEnabled() ? ", HTTP Basic" : "")
-                                + " or a console session. Create a token with POST /api/tokens.",
-                        null));
-    }
-
-    private static void problem(RoutingContext ctx, int status, Map<String, Object> body) {
-        if (ctx.response().ended()) return;
-        ctx.response()
-                .setStatusCode(status)
-                .putHeader("Content-Type", ProblemMapper.PROBLEM_JSON)
-                .end(Json.encode(body));
+                "Unauthorized",
+                "Metrics are for staff: send an API token (Authorization: Bearer …)"
+                        + (config.basicEnabled() ? ", HTTP Basic" : "")
+                        + " or a console session. Create a token with POST /api/tokens.");
     }
 }

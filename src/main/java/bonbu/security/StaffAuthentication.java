@@ -1,5 +1,6 @@
 package bonbu.security;
 
+import bonbu.shared.ProblemMapper;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -111,8 +112,8 @@ class StaffAuthentication {
 
         @Override
         public Uni<ChallengeData> getChallenge(RoutingContext context) {
-            String challenge = "Bearer realm=\"bonbu\"" + (config.basicEnabled() ? ", Basic realm=\"bonbu\"" : "");
-            return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", challenge));
+            return Uni.createFrom()
+                    .item(new ChallengeData(401, "WWW-Authenticate", ProblemMapper.challenge(config.basicEnabled())));
         }
 
         @Override

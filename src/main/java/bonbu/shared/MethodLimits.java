@@ -1,7 +1,6 @@
 package bonbu.shared;
 
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
@@ -26,24 +25,10 @@ class MethodLimits {
             ctx.next();
             return;
         }
-        notAllowed(ctx, READ_ONLY);
+        ProblemMapper.notAllowed(ctx, READ_ONLY);
     }
 
     private static boolean readOnly(String path) {
         return path != null && (path.equals("/q") || path.startsWith("/q/") || path.startsWith("/static/"));
-    }
-
-    /** A 405 problem answer listing the methods the address serves. */
-    static void notAllowed(RoutingContext ctx, String allow) {
-        ctx.response()
-                .setStatusCode(405)
-                .putHeader("Allow", allow)
-                .putHeader("Content-Type", ProblemMapper.PROBLEM_JSON)
-                .end(Json.encode(ProblemMapper.body(
-                        405,
-                        "Method Not Allowed",
-                        "This address answers only " + allow + "; "
-                                + ctx.request().method().name() + " is not served here.",
-                        null)));
     }
 }

@@ -244,9 +244,8 @@ public class ProblemMapper {
                             + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8))
                     .build();
         }
-        Response.ResponseBuilder answer = Response.status(401)
-                .type(PROBLEM_JSON)
-                .header("WWW-Authenticate", "Bearer realm=\"bonbu\"" + (basicEnabled ? ", Basic realm=\"bonbu\"" : ""));
+        Response.ResponseBuilder answer =
+                Response.status(401).type(PROBLEM_JSON).header("WWW-Authenticate", challenge(basicEnabled));
         String detail = "Sign in: send a valid API token (Authorization: Bearer …) or sign in to the console at"
                 + " /console/sign-in.";
         if (refusal != null && refusal.retryAfterSeconds() > 0) {
@@ -254,6 +253,39 @@ public class ProblemMapper {
             detail = refusal.detail() + " " + detail;
         }
         return answer.entity(body(401, "Unauthorized", detail, null)).build();
+    }
+
+    /**
+     * Ends a request answered before any REST resource sees it (a Vert.x route), with the same
+     * problem body the mapper gives. Does nothing if the answer was already sent.
+     */
+    public static void answer(io.vertx.ext.web.RoutingContext ctx, int status, String title, String detail) {
+        answer(ctx, status, body(status, title, detail, null));
+    }
+
+    /** As {@link #answer(io.vertx.ext.web.RoutingContext, int, String, String)}, with a body made already. */
+    public static void answer(io.vertx.ext.web.RoutingContext ctx, int status, Map<String, Object> body) {
+        if (ctx.response().ended()) return;
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", PROBLEM_JSON)
+                .end(io.vertx.core.json.Json.encode(body));
+    }
+
+    /** A 405 answered on a route, listing the methods the address serves. */
+    public static void notAllowed(io.vertx.ext.web.RoutingContext ctx, String allow) {
+        ctx.response().putHeader("Allow", allow);
+        answer(
+                ctx,
+                405,
+                "Method Not Allowed",
+                "This address answers only " + allow + "; "
+                        + ctx.request().method().name() + " is not served here.");
+    }
+
+    /** The WWW-Authenticate challenge of a 401: bearer tokens always, HTTP Basic where it is on. */
+    public static String challenge(boolean basicEnabled) {
+        return "Bearer realm=\"bonbu\"" + (basicEnabled ? ", Basic realm=\"bonbu\"" : "");
     }
 
     public static Response respond(int status, String title, String detail, Map<String, Object> extensions) {

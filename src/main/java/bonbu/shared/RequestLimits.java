@@ -4,7 +4,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -79,14 +78,8 @@ class RequestLimits {
     }
 
     private static void tooLarge(RoutingContext ctx) {
-        ctx.response()
-                .setStatusCode(413)
-                .putHeader("Content-Type", ProblemMapper.PROBLEM_JSON)
-                .putHeader("Connection", "close")
-                .end(Json.encode(ProblemMapper.body(
-                        413,
-                        "Request too large",
-                        "The request body is larger than 1 MiB. Send less at a time.",
-                        null)));
+        ctx.response().putHeader("Connection", "close");
+        ProblemMapper.answer(
+                ctx, 413, "Request too large", "The request body is larger than 1 MiB. Send less at a time.");
     }
 }

@@ -7,7 +7,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,7 +69,7 @@ class PublicRoutes {
         if (method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS) {
             Site site = snapshot.site();
             if (site != null && site.get(path) != null) {
-                notAllowed(ctx);
+                ProblemMapper.notAllowed(ctx, "GET, HEAD, OPTIONS");
             } else {
                 ctx.next();
             }
@@ -88,14 +87,9 @@ class PublicRoutes {
         Site site = snapshot.site();
         HttpServerResponse response = ctx.response();
         if (site == null) {
-            response.setStatusCode(503)
-                    .putHeader("Content-Type", ProblemMapper.PROBLEM_JSON)
-                    .putHeader("Retry-After", "2")
-                    .end(Json.encode(ProblemMapper.body(
-                            503,
-                            "Starting",
-                            "The status page is loading its first snapshot. Try again in a few seconds.",
-                            null)));
+            response.putHeader("Retry-After", "2");
+            ProblemMapper.answer(
+                    ctx, 503, "Starting", "The status page is loading its first snapshot. Try again in a few seconds.");
             return;
         }
         if (method == HttpMethod.OPTIONS) {
@@ -144,20 +138,6 @@ class PublicRoutes {
         }
         requests.increment();
         send(ctx, method, resource, site, root);
-    }
-
-    /** The public site is read-only: a page that exists answers any other method with 405. */
-    private static void notAllowed(RoutingContext ctx) {
-        ctx.response()
-                .setStatusCode(405)
-                .putHeader("Allow", "GET, HEAD, OPTIONS")
-                .putHeader("Content-Type", ProblemMapper.PROBLEM_JSON)
-                .end(Json.encode(ProblemMapper.body(
-                        405,
-                        "Method Not Allowed",
-                        "The public site answers only GET, HEAD and OPTIONS; "
-                                + ctx.request().method().name() + " is not served here.",
-                        null)));
     }
 
     private void send(RoutingContext ctx, HttpMethod method, Resource resource, Site site, boolean root) {

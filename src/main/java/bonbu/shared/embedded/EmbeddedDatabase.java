@@ -6,18 +6,14 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
@@ -39,11 +35,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     private static final Duration STARTUP_WAIT = Duration.ofMinutes(2);
-    private static final String HBA = """
-            # Written by Bonbu at every start of the embedded PostgreSQL: TCP from this machine only,
-            # with the password kept in the file postgres-password beside this data directory.
-            host all all 127.0.0.1/32 scram-sha-256
-            """;
     private static volatile EmbeddedDatabase serving;
 
     private final Path data;
@@ -90,10 +81,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Files.createDirectories(root);
         DataDirectoryLock lock = DataDirectoryLock.take(root);
         try {
-            PostgresBinaries binaries = PostgresBinaries.under(root.resolve("postgres-runtime"));
+            PostgresBinaries binaries =
+                    PostgresBinaries.under(root.resolve("postgres-runtime"), root.resolve("postgres.log"));
             Path data = root.resolve("postgres").toAbsolutePath();
             stopOrphan(binaries, data);
-            String password = prepare(binaries, root, data);
+            String password = PasswordAccess.prepare(binaries, root, data);
             EmbeddedDatabase db = new EmbeddedDatabase(root, binaries, lock, durable, freePort(), password);
             db.startPostmaster();
             db.createDatabaseIfMissing();
@@ -179,76 +171,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     // --- first start, upgrade, orphans -------------------------------------------------------
 
-    /** Creates or upgrades the data directory so that it asks for the password; answers it. */
-    private static String prepare(PostgresBinaries binaries, Path root, Path data) throws IOException {
-        Path passwordFile = root.resolve("postgres-password");
-        String password = Files.exists(passwordFile)
-                ? Files.readString(passwordFile, StandardCharsets.UTF_8).trim()
-                : "";
-        boolean newPassword = password.isEmpty();
-        if (newPassword) {
-            byte[] random = new byte[24];
-            new SecureRandom().nextBytes(random);
-            password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            Files.deleteIfExists(passwordFile);
-            Files.createFile(
-                    passwordFile,
-                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(PostgresBinaries.OWNER_ONLY_FILE));
-            Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
-        }
-        Files.setPosixFilePermissions(passwordFile, PostgresBinaries.OWNER_ONLY_FILE);
-
-        if (!Files.exists(data.resolve("PG_VERSION"))) {
-            Files.createDirectories(data);
-            Files.setPosixFilePermissions(data, PostgresBinaries.OWNER_ONLY_DIR);
-            run(
-                    "initdb",
-                    binaries.command(
-                            "initdb",
-                            "-D",
-                            data.toString(),
-                            "-U",
-                            USER,
-                            "-E",
-                            "UTF-8",
-                            "-A",
-                            "scram-sha-256",
-                            "--pwfile=" + passwordFile.toAbsolutePath()),
-                    null,
-                    root.resolve("postgres.log"));
-        } else if (newPassword || trustsAnyone(data)) {
-            // A data directory from before passwords (or whose password file was removed): set the
-            // password in single-user mode, which opens no port, then close the door below.
-            LOG.warnf("Upgrading the embedded PostgreSQL in %s to password authentication", data);
-            run(
-                    "postgres --single",
-                    binaries.command(
-                            "postgres",
-                            "--single",
-                            "-D",
-                            data.toString(),
-                            "-c",
-                            "unix_socket_directories=",
-                            "postgres"),
-                    "ALTER ROLE " + USER + " PASSWORD '" + password + "';\n",
-                    root.resolve("postgres.log"));
-        }
-        Files.writeString(data.resolve("pg_hba.conf"), HBA, StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(data.resolve("pg_hba.conf"), PostgresBinaries.OWNER_ONLY_FILE);
-        Files.setPosixFilePermissions(data, PostgresBinaries.OWNER_ONLY_DIR);
-        return password;
-    }
-
-    private static boolean trustsAnyone(Path data) throws IOException {
-        Path hba = data.resolve("pg_hba.conf");
-        if (!Files.exists(hba)) return true;
-        for (String line : Files.readAllLines(hba, StandardCharsets.UTF_8)) {
-            String rule = line.replaceFirst("#.*", "").trim();
-            if (!rule.isEmpty() && !rule.endsWith("scram-sha-256")) return true;
-        }
-        return false;
-    }
-
     /**
      * Stops a server left running on {@code data} by an owner that is gone. Only called while
      * holding the directory's lock, which proves its owner gone; the process is also checked to
@@ -287,11 +209,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static void stopServer(PostgresBinaries binaries, Path data, long pid) throws IOException {
         if (pid <= 0 || !alive(pid)) return;
         try {
-            run(
-                    "pg_ctl stop",
-                    binaries.command("pg_ctl", "stop", "-D", data.toString(), "-m", "fast", "-w", "-t", "60"),
-                    null,
-                    data.resolveSibling("postgres.log"));
+            binaries.run(null, "pg_ctl", "stop", "-D", data.toString(), "-m", "fast", "-w", "-t", "60");
         } catch (IOException e) {
             LOG.warnf("pg_ctl could not stop PostgreSQL (pid %d): %s", pid, e.getMessage());
         }
@@ -320,23 +238,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
         options.add(durable ? "-c synchronous_commit=on" : "-c synchronous_commit=off");
         // pg_ctl starts the server in a session of its own, so a Ctrl-C meant for the service
         // does not stop the database under it before the service has stopped.
-        run(
-                "pg_ctl start",
-                binaries.command(
-                        "pg_ctl",
-                        "start",
-                        "-D",
-                        data.toString(),
-                        "-l",
-                        log.toString(),
-                        "-w",
-                        "-t",
-                        Long.toString(STARTUP_WAIT.toSeconds()),
-                        "-o",
-                        String.join(" ", options)),
+        binaries.run(
                 null,
-                log);
-        Files.setPosixFilePermissions(log, PostgresBinaries.OWNER_ONLY_FILE);
+                "pg_ctl",
+                "start",
+                "-D",
+                data.toString(),
+                "-l",
+                log.toString(),
+                "-w",
+                "-t",
+                Long.toString(STARTUP_WAIT.toSeconds()),
+                "-o",
+                String.join(" ", options));
         postmasterPid = pidFile(data).orElseThrow(() -> new IOException("PostgreSQL started but wrote no pid file"));
     }
 
@@ -424,42 +338,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    /** Runs one of the PostgreSQL programs to its end, its output appended to {@code logFile}. */
-    private static void run(String what, List<String> command, String input, Path logFile) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-        if (input == null) pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Process p = pb.start();
-        if (input != null) {
-            try (var in = p.getOutputStream()) {
-                in.write(input.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        try {
-            if (!p.waitFor(STARTUP_WAIT.toSeconds() + 30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException(what + " did not finish; see " + logFile.toAbsolutePath());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(what + " was interrupted", e);
-        }
-        Files.setPosixFilePermissions(logFile, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
-        if (p.exitValue() != 0) {
-            throw new IOException(what + " failed with exit code " + p.exitValue() + "; see " + logFile.toAbsolutePath()
-                    + lastLines(logFile));
-        }
-    }
-
-    private static String lastLines(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return ":\n  " + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
-        } catch (IOException e) {
-            return "";
         }
     }
 }

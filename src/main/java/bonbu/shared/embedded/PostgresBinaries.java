@@ -3,6 +3,7 @@ package bonbu.shared.embedded;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.nio.file.attribute.UserPrincipal;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -40,14 +42,21 @@ final class PostgresBinaries {
     private static final Set<PosixFilePermission> OWNER_ONLY_PROGRAM = PosixFilePermissions.fromString("r-x------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DATA = PosixFilePermissions.fromString("r--------");
 
-    private final Path home;
+    private static final Duration LONGEST_RUN = Duration.ofMinutes(3);
 
-    private PostgresBinaries(Path home) {
+    private final Path home;
+    private final Path log;
+
+    private PostgresBinaries(Path home, Path log) {
         this.home = home;
+        this.log = log;
     }
 
-    /** The unpacked programs under {@code runtime}, unpacking them first when needed. */
-    static PostgresBinaries under(Path runtime) throws IOException {
+    /**
+     * The unpacked programs under {@code runtime}, unpacking them first when needed; what they
+     * print goes to {@code log}.
+     */
+    static PostgresBinaries under(Path runtime, Path log) throws IOException {
         byte[] archive = archive();
         String digest;
         try (var in =
@@ -77,7 +86,7 @@ final class PostgresBinaries {
             Files.move(partial, home);
         }
         Files.setPosixFilePermissions(home, OWNER_ONLY_DIR);
-        return new PostgresBinaries(home);
+        return new PostgresBinaries(home, log.toAbsolutePath());
     }
 
     /**
@@ -85,7 +94,7 @@ final class PostgresBinaries {
      * runs in a user namespace of its own ({@code unshare -U}), where it is nobody, while the files
      * it makes stay the service user's.
      */
-    List<String> command(String program, String... args) throws IOException {
+    private List<String> command(String program, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         if (runningAsRoot()) {
             if (!UNSHARE.get()) {
@@ -97,6 +106,45 @@ final class PostgresBinaries {
         command.add(home.resolve("bin").resolve(program).toString());
         command.addAll(List.of(args));
         return command;
+    }
+
+    /**
+     * Runs one of the programs to its end, with {@code input} on its standard input (none if null)
+     * and its output appended to the log; fails with the log's last lines if it fails.
+     */
+    void run(String input, String program, String... args) throws IOException {
+        String what = program + (args.length > 0 && !args[0].startsWith("-") ? " " + args[0] : "");
+        ProcessBuilder pb = new ProcessBuilder(command(program, args)).redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        if (input == null) pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process p = pb.start();
+        if (input != null) {
+            try (var in = p.getOutputStream()) {
+                in.write(input.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            if (!p.waitFor(LONGEST_RUN.toSeconds(), TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException(what + " did not finish; see " + log);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(what + " was interrupted", e);
+        }
+        Files.setPosixFilePermissions(log, OWNER_ONLY_FILE);
+        if (p.exitValue() != 0) {
+            throw new IOException(what + " failed with exit code " + p.exitValue() + "; see " + log + lastLines());
+        }
+    }
+
+    private String lastLines() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return ":\n  " + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static final Supplier<Boolean> UNSHARE = memoize(() -> {
