@@ -1,7 +1,7 @@
 package bonbu.checklist;
 
-import bonbu.shared.DomainException;
-import bonbu.shared.ProblemException;
+import bonbu.shared.problem.DomainException;
+import bonbu.shared.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;

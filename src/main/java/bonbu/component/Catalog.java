@@ -1,6 +1,6 @@
 package bonbu.component;
 
-import bonbu.shared.ProblemException;
+import bonbu.shared.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package bonbu.component;
 
-import bonbu.shared.DomainException;
-import bonbu.shared.ProblemException;
+import bonbu.shared.problem.DomainException;
+import bonbu.shared.problem.ProblemException;
 import bonbu.timeline.Audience;
 import bonbu.timeline.NewTimelineEntry;
 import bonbu.timeline.Timeline;

@@ -1,7 +1,7 @@
 package bonbu.component;
 
 import bonbu.security.Roles;
-import bonbu.shared.Redirects;
+import bonbu.shared.web.Redirects;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -104,7 +104,7 @@ public class ComponentResource {
     @Path("{key}/impact")
     public ImpactView impact(@PathParam("key") String key, @QueryParam("status") String status) {
         if (status == null) {
-            throw new bonbu.shared.ProblemException(
+            throw new bonbu.shared.problem.ProblemException(
                     400,
                     "Invalid request",
                     "Say which status to try: ?status= one of " + String.join(", ", ComponentStatus.allowed()) + ".",

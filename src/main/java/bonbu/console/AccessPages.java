@@ -4,7 +4,7 @@ import bonbu.security.AccountService;
 import bonbu.security.Roles;
 import bonbu.security.StaffSession;
 import bonbu.security.TokenService;
-import bonbu.shared.ProblemException;
+import bonbu.shared.problem.ProblemException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;

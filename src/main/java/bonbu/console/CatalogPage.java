@@ -11,7 +11,7 @@ import bonbu.component.EditComponentRequest;
 import bonbu.security.Roles;
 import bonbu.security.StaffSession;
 import bonbu.shared.LocalizedText;
-import bonbu.shared.ProblemException;
+import bonbu.shared.problem.ProblemException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;

@@ -1,7 +1,7 @@
 package bonbu.console;
 
-import bonbu.shared.ProblemException;
-import bonbu.shared.Redirects;
+import bonbu.shared.problem.ProblemException;
+import bonbu.shared.web.Redirects;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.core.MediaType;

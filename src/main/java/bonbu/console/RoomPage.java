@@ -12,7 +12,7 @@ import bonbu.incident.Severity;
 import bonbu.security.Roles;
 import bonbu.security.StaffSession;
 import bonbu.shared.LocalizedText;
-import bonbu.shared.ProblemException;
+import bonbu.shared.problem.ProblemException;
 import bonbu.statuspage.UpdatePreview;
 import bonbu.timeline.Timeline;
 import bonbu.timeline.TimelineEvent;

@@ -1,8 +1,8 @@
 package bonbu.incident;
 
 import bonbu.security.Roles;
-import bonbu.shared.ProblemException;
-import bonbu.shared.Redirects;
+import bonbu.shared.problem.ProblemException;
+import bonbu.shared.web.Redirects;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,8 +1,8 @@
 package bonbu.maintenance;
 
-import bonbu.shared.DomainException;
 import bonbu.shared.LocalizedText;
-import bonbu.shared.ProblemException;
+import bonbu.shared.problem.DomainException;
+import bonbu.shared.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;

@@ -1,7 +1,7 @@
 package bonbu.maintenance;
 
 import bonbu.security.Roles;
-import bonbu.shared.Redirects;
+import bonbu.shared.web.Redirects;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;

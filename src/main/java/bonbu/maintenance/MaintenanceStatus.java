@@ -1,6 +1,6 @@
 package bonbu.maintenance;
 
-import bonbu.shared.ProblemException;
+import bonbu.shared.problem.ProblemException;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
 import java.util.EnumSet;

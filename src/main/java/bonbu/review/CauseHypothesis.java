@@ -1,7 +1,7 @@
 package bonbu.review;
 
-import bonbu.shared.DomainException;
 import bonbu.shared.LocalizedText;
+import bonbu.shared.problem.DomainException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,7 +1,7 @@
 package bonbu.review;
 
 import bonbu.incident.IncidentService;
-import bonbu.shared.ProblemException;
+import bonbu.shared.problem.ProblemException;
 import bonbu.timeline.Checkpoints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Location;

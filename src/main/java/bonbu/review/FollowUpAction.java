@@ -1,6 +1,6 @@
 package bonbu.review;
 
-import bonbu.shared.DomainException;
+import bonbu.shared.problem.DomainException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -60,7 +60,7 @@ class FollowUpAction extends PanacheEntityBase {
                     + ". Allowed now: " + allowed + ".");
         }
         if (next == ActionStatus.CANCELLED && (why == null || why.isBlank())) {
-            throw bonbu.shared.ProblemException.badRequest("Say why the action is cancelled (note).");
+            throw bonbu.shared.problem.ProblemException.badRequest("Say why the action is cancelled (note).");
         }
         status = next;
         if (why != null && !why.isBlank()) note = why.strip();

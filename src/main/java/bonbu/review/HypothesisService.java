@@ -2,7 +2,7 @@ package bonbu.review;
 
 import bonbu.incident.IncidentService;
 import bonbu.shared.LocalizedText;
-import bonbu.shared.ProblemException;
+import bonbu.shared.problem.ProblemException;
 import bonbu.timeline.Audience;
 import bonbu.timeline.NewTimelineEntry;
 import bonbu.timeline.Timeline;

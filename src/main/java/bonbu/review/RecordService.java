@@ -2,7 +2,7 @@ package bonbu.review;
 
 import bonbu.incident.IncidentService;
 import bonbu.incident.IncidentView;
-import bonbu.shared.ProblemException;
+import bonbu.shared.problem.ProblemException;
 import bonbu.timeline.ChainVerifier;
 import bonbu.timeline.Timeline;
 import jakarta.enterprise.context.ApplicationScoped;

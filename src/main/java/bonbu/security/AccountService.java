@@ -1,7 +1,7 @@
 package bonbu.security;
 
-import bonbu.shared.DomainException;
-import bonbu.shared.ProblemException;
+import bonbu.shared.problem.DomainException;
+import bonbu.shared.problem.ProblemException;
 import bonbu.timeline.NewTimelineEntry;
 import bonbu.timeline.Timeline;
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -99,7 +99,7 @@ public class AccountService {
 
     private StaffAccount find(String username) {
         return StaffAccount.findByUsername(username)
-                .orElseThrow(() -> bonbu.shared.ProblemException.notFound(
+                .orElseThrow(() -> bonbu.shared.problem.ProblemException.notFound(
                         "There is no account '" + username + "'. GET /api/accounts lists them."));
     }
 
@@ -143,11 +143,12 @@ public class AccountService {
 
     private static void checkRoles(Set<String> roles) {
         if (roles == null || roles.isEmpty()) {
-            throw bonbu.shared.ProblemException.badRequest(
+            throw bonbu.shared.problem.ProblemException.badRequest(
                     "Give the account at least one role: " + String.join(", ", Roles.ALL) + ".");
         }
         if (!Roles.ALL.containsAll(roles)) {
-            throw bonbu.shared.ProblemException.notOneOf("roles", String.join(",", new TreeSet<>(roles)), Roles.ALL);
+            throw bonbu.shared.problem.ProblemException.notOneOf(
+                    "roles", String.join(",", new TreeSet<>(roles)), Roles.ALL);
         }
     }
 

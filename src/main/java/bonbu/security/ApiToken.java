@@ -50,7 +50,8 @@ class ApiToken extends PanacheEntityBase {
 
     void revoke(Instant at, String by) {
         if (revokedAt != null) {
-            throw new bonbu.shared.DomainException("Token " + id + " was already revoked at " + revokedAt + ".");
+            throw new bonbu.shared.problem.DomainException(
+                    "Token " + id + " was already revoked at " + revokedAt + ".");
         }
         revokedAt = at;
         revokedBy = by;

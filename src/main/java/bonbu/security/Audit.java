@@ -1,6 +1,6 @@
 package bonbu.security;
 
-import bonbu.shared.AccessRefused;
+import bonbu.shared.problem.AccessRefused;
 import bonbu.timeline.NewTimelineEntry;
 import bonbu.timeline.Timeline;
 import io.quarkus.narayana.jta.QuarkusTransaction;

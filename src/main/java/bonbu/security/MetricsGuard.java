@@ -1,7 +1,7 @@
 package bonbu.security;
 
-import bonbu.shared.ProblemMapper;
-import bonbu.shared.SignInRefusal;
+import bonbu.shared.problem.SignInRefusal;
+import bonbu.shared.web.ProblemMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,6 @@
 package bonbu.security;
 
-import bonbu.shared.ProblemMapper;
+import bonbu.shared.web.ProblemMapper;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.MediaType;

@@ -1,7 +1,7 @@
 package bonbu.security;
 
-import bonbu.shared.Redirects;
-import bonbu.timeline.RequestOrigin;
+import bonbu.shared.web.Redirects;
+import bonbu.shared.web.RequestOrigin;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.vertx.core.http.Cookie;

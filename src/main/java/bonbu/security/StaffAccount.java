@@ -52,7 +52,7 @@ class StaffAccount extends PanacheEntityBase {
 
     void disable(Instant at) {
         if (disabledAt != null) {
-            throw new bonbu.shared.DomainException(
+            throw new bonbu.shared.problem.DomainException(
                     "Account '" + username + "' is already disabled (since " + disabledAt + ").");
         }
         disabledAt = at;
@@ -60,7 +60,7 @@ class StaffAccount extends PanacheEntityBase {
 
     void enable() {
         if (disabledAt == null) {
-            throw new bonbu.shared.DomainException("Account '" + username + "' is not disabled.");
+            throw new bonbu.shared.problem.DomainException("Account '" + username + "' is not disabled.");
         }
         disabledAt = null;
     }

@@ -1,6 +1,6 @@
 package bonbu.security;
 
-import bonbu.shared.ProblemMapper;
+import bonbu.shared.web.ProblemMapper;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;

@@ -1,7 +1,7 @@
 package bonbu.security;
 
-import bonbu.shared.SignInRefusal;
-import bonbu.timeline.RequestOrigin;
+import bonbu.shared.problem.SignInRefusal;
+import bonbu.shared.web.RequestOrigin;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;

@@ -1,7 +1,7 @@
 package bonbu.security;
 
-import bonbu.shared.DomainException;
-import bonbu.shared.ProblemException;
+import bonbu.shared.problem.DomainException;
+import bonbu.shared.problem.ProblemException;
 import bonbu.timeline.NewTimelineEntry;
 import bonbu.timeline.Timeline;
 import jakarta.enterprise.context.ApplicationScoped;

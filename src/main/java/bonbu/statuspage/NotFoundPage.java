@@ -1,6 +1,6 @@
 package bonbu.statuspage;
 
-import bonbu.shared.PageNotFound;
+import bonbu.shared.problem.PageNotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;

@@ -1,6 +1,6 @@
 package bonbu.statuspage;
 
-import bonbu.shared.ProblemMapper;
+import bonbu.shared.web.ProblemMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.buffer.Buffer;

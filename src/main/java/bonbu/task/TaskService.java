@@ -3,7 +3,7 @@ package bonbu.task;
 import bonbu.incident.IncidentService;
 import bonbu.security.AccountService;
 import bonbu.shared.LocalizedText;
-import bonbu.shared.ProblemException;
+import bonbu.shared.problem.ProblemException;
 import bonbu.timeline.Audience;
 import bonbu.timeline.NewTimelineEntry;
 import bonbu.timeline.Timeline;
@@ -43,7 +43,7 @@ public class TaskService {
     @Transactional
     public TeamView createTeam(String key, LocalizedText name, List<String> members, String actor) {
         if (Team.findById(key) != null) {
-            throw new bonbu.shared.DomainException("There is already a team '" + key + "'.");
+            throw new bonbu.shared.problem.DomainException("There is already a team '" + key + "'.");
         }
         for (String m : members) requireActive("members", m);
         Instant now = clock.instant();

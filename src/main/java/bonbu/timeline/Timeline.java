@@ -1,5 +1,6 @@
 package bonbu.timeline;
 
+import bonbu.shared.web.RequestOrigin;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package bonbu.timeline;
 
-import bonbu.shared.QueryParams;
+import bonbu.shared.web.QueryParams;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bonbu.shared.web.ProblemMapper;
 import bonbu.statuspage.PublicSite;
 import bonbu.support.Api;
 import io.quarkus.test.junit.QuarkusTest;

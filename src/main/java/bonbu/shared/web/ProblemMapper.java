@@ -1,5 +1,9 @@
-package bonbu.shared;
+package bonbu.shared.web;
 
+import bonbu.shared.problem.AccessRefused;
+import bonbu.shared.problem.PageNotFound;
+import bonbu.shared.problem.ProblemException;
+import bonbu.shared.problem.SignInRefusal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -134,7 +138,7 @@ public class ProblemMapper {
                     identity.getPrincipal().getName(),
                     routing.request().method().name(),
                     routing.request().path(),
-                    bonbu.timeline.RequestOrigin.of(routing)));
+                    bonbu.shared.web.RequestOrigin.of(routing)));
         }
         return respond(
                 403,

@@ -1,5 +1,6 @@
-package bonbu.shared;
+package bonbu.shared.problem;
 
+import bonbu.shared.web.ProblemMapper;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;

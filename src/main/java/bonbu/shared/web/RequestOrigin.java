@@ -1,4 +1,4 @@
-package bonbu.timeline;
+package bonbu.shared.web;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;

@@ -1,5 +1,6 @@
-package bonbu.shared;
+package bonbu.shared.web;
 
+import bonbu.shared.problem.ProblemException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;

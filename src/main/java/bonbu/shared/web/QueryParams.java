@@ -1,5 +1,6 @@
-package bonbu.shared;
+package bonbu.shared.web;
 
+import bonbu.shared.problem.ProblemException;
 import java.util.List;
 import java.util.Map;
 

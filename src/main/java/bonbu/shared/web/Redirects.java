@@ -1,4 +1,4 @@
-package bonbu.shared;
+package bonbu.shared.web;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;

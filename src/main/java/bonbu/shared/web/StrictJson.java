@@ -1,4 +1,4 @@
-package bonbu.shared;
+package bonbu.shared.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

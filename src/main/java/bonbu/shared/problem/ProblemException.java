@@ -1,4 +1,4 @@
-package bonbu.shared;
+package bonbu.shared.problem;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
-package bonbu.shared;
+package bonbu.shared.web;
 
+import bonbu.shared.problem.ProblemException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

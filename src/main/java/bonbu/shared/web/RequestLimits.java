@@ -1,4 +1,4 @@
-package bonbu.shared;
+package bonbu.shared.web;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;

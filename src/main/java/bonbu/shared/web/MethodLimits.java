@@ -1,4 +1,4 @@
-package bonbu.shared;
+package bonbu.shared.web;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;

@@ -1,4 +1,4 @@
-package bonbu.shared;
+package bonbu.shared.problem;
 
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
