@@ -10,6 +10,8 @@ import bonbu.component.ComponentFact.DependencyChanged;
 import bonbu.component.ComponentFact.DependencyRemoved;
 import bonbu.component.ComponentFact.EffectiveStatusChanged;
 import bonbu.component.ComponentFact.ImpactGroup;
+import bonbu.component.graph.CatalogGraph;
+import bonbu.component.graph.CatalogSnapshot;
 import bonbu.shared.LocalizedText;
 import bonbu.shared.problem.DomainException;
 import bonbu.shared.problem.ProblemException;
@@ -88,7 +90,7 @@ public class CatalogService {
         Revision revision = bumpRevision();
         var created = new ComponentCreated(c.key, c.name(), c.group(), c.kind, c.tier, c.isPublic, c.status);
         timeline.append(actor, List.of(entry(c.isPublic, created)));
-        CatalogSnapshot after = before.withComponent(ComponentRecord.of(c), revision.number());
+        CatalogSnapshot after = before.withComponent(c.record(), revision.number());
         publish(after, revision);
         return after.view(after.indexOf(c.key).orElseThrow());
     }
@@ -117,7 +119,7 @@ public class CatalogService {
         Revision revision = bumpRevision();
         timeline.append(actor, List.of(entry(wasPublic || c.isPublic, new ComponentUpdated(key, changes))));
         int node = before.indexOf(key).orElseThrow();
-        CatalogSnapshot after = before.withRecord(node, ComponentRecord.of(c), revision.number());
+        CatalogSnapshot after = before.withRecord(node, c.record(), revision.number());
         publish(after, revision);
         return after.view(node);
     }
@@ -132,7 +134,7 @@ public class CatalogService {
         if (existing.isPresent() && existing.get().kind == kind) {
             return false;
         }
-        before.graph.cycleIfAdded(downstreamKey, upstreamKey).ifPresent(cycle -> {
+        before.graph().cycleIfAdded(downstreamKey, upstreamKey).ifPresent(cycle -> {
             throw new DomainException(
                     "'" + downstreamKey + "' cannot depend on '" + upstreamKey + "': that would make a cycle "
                             + String.join(" → ", cycle) + " (each arrow reads \"depends on\"). Remove one of those"
@@ -140,7 +142,7 @@ public class CatalogService {
                     Map.of("cycle", cycle));
         });
         ComponentFact fact;
-        List<CatalogGraph.Edge> edges = new ArrayList<>(before.graph.edges());
+        List<CatalogGraph.Edge> edges = new ArrayList<>(before.graph().edges());
         edges.removeIf(e -> e.downstream().equals(downstreamKey) && e.upstream().equals(upstreamKey));
         edges.add(new CatalogGraph.Edge(downstreamKey, upstreamKey, kind));
         if (existing.isPresent()) {
@@ -168,7 +170,7 @@ public class CatalogService {
                         + upstreamKey + "'. GET /api/components/" + downstreamKey + " lists its upstreams."));
         var removed = new DependencyRemoved(downstreamKey, upstreamKey, d.kind);
         d.delete();
-        List<CatalogGraph.Edge> edges = new ArrayList<>(before.graph.edges());
+        List<CatalogGraph.Edge> edges = new ArrayList<>(before.graph().edges());
         edges.removeIf(e -> e.downstream().equals(downstreamKey) && e.upstream().equals(upstreamKey));
         recordStructuralChange(before, edges, removed, actor);
     }
@@ -209,7 +211,7 @@ public class CatalogService {
             if (!c.changeStatus(change.getValue(), now)) {
                 continue;
             }
-            after = after.withStatus(node, change.getValue(), now, after.revision);
+            after = after.withStatus(node, change.getValue(), now, after.revision());
             entries.add(NewTimelineEntry.staff(
                     incident,
                     new ComponentStatusChanged(key, c.name(), previous, change.getValue(), reason, incident)));
@@ -219,7 +221,7 @@ public class CatalogService {
         }
         Revision revision = bumpRevision();
         CatalogSnapshot committed = after.withRevision(revision.number());
-        List<ImpactView.Affected> changes = before.changesTo(committed.effective);
+        List<ImpactView.Affected> changes = before.changesTo(committed.effective());
         entries.addAll(impactEntries(changes, incident));
         publish(committed, revision);
         return new StatusChanges(committed, changes, entries);
@@ -245,7 +247,7 @@ public class CatalogService {
         CatalogSnapshot after = current;
         for (Map.Entry<String, ComponentStatus> change : statuses.entrySet()) {
             int node = after.indexOf(change.getKey()).orElseThrow(() -> Catalog.unknown(change.getKey()));
-            after = after.withStatus(node, change.getValue(), clock.instant(), after.revision);
+            after = after.withStatus(node, change.getValue(), clock.instant(), after.revision());
         }
         return after.affectedBy(statuses.keySet()).stream()
                 .map(v -> new WhatIf(
@@ -257,7 +259,7 @@ public class CatalogService {
             CatalogSnapshot before, List<CatalogGraph.Edge> edges, ComponentFact fact, String actor) {
         Revision revision = bumpRevision();
         CatalogSnapshot after = before.withEdges(edges, revision.number());
-        List<ImpactView.Affected> changes = before.changesTo(after.effective);
+        List<ImpactView.Affected> changes = before.changesTo(after.effective());
         List<NewTimelineEntry> entries = new ArrayList<>();
         entries.add(NewTimelineEntry.staff(fact));
         entries.addAll(impactEntries(changes, null));

@@ -2,6 +2,7 @@ package bonbu.component;
 
 import bonbu.component.ComponentFact.Change;
 import bonbu.component.ComponentFact.Changes;
+import bonbu.component.graph.ComponentRecord;
 import bonbu.shared.LocalizedText;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -108,6 +109,24 @@ class Component extends PanacheEntityBase {
     void describe(LocalizedText description) {
         descriptionKo = description == null ? null : description.ko();
         descriptionEn = description == null ? null : description.en();
+    }
+
+    /** An immutable copy for the in-memory catalog. */
+    ComponentRecord record() {
+        return new ComponentRecord(
+                id,
+                key,
+                name(),
+                group(),
+                kind,
+                tier,
+                isPublic,
+                description(),
+                List.copyOf(alternatives),
+                status,
+                statusChangedAt,
+                createdAt,
+                updatedAt);
     }
 
     /**
