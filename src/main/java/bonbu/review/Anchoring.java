@@ -1,7 +1,7 @@
 package bonbu.review;
 
-import bonbu.timeline.CheckpointView;
-import bonbu.timeline.Checkpoints;
+import bonbu.timeline.integrity.CheckpointView;
+import bonbu.timeline.integrity.Checkpoints;
 import java.util.List;
 
 /**

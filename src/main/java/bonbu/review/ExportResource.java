@@ -2,7 +2,7 @@ package bonbu.review;
 
 import bonbu.incident.IncidentService;
 import bonbu.shared.problem.ProblemException;
-import bonbu.timeline.Checkpoints;
+import bonbu.timeline.integrity.Checkpoints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;

@@ -1,9 +1,9 @@
 package bonbu.review;
 
 import bonbu.incident.IncidentView;
-import bonbu.timeline.ChainCheck;
-import bonbu.timeline.CheckpointCheck;
-import bonbu.timeline.CheckpointView;
+import bonbu.timeline.integrity.ChainCheck;
+import bonbu.timeline.integrity.CheckpointCheck;
+import bonbu.timeline.integrity.CheckpointView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;

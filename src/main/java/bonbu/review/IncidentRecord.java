@@ -1,7 +1,7 @@
 package bonbu.review;
 
 import bonbu.incident.IncidentView;
-import bonbu.timeline.ChainCheck;
+import bonbu.timeline.integrity.ChainCheck;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

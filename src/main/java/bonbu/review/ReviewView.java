@@ -4,7 +4,7 @@ import bonbu.incident.IncidentStatus;
 import bonbu.incident.LinkKind;
 import bonbu.incident.Severity;
 import bonbu.shared.LocalizedText;
-import bonbu.timeline.ChainCheck;
+import bonbu.timeline.integrity.ChainCheck;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
