@@ -1,5 +1,7 @@
 package bonbu.security;
 
+import bonbu.security.signin.SessionDirectory;
+import bonbu.security.token.TokenService;
 import bonbu.shared.web.ProblemMapper;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;
@@ -30,9 +32,11 @@ import java.util.Set;
  * and tests only) HTTP Basic. Each is checked against PostgreSQL alone, so sign-in keeps working
  * when shared identity systems are down.
  */
-class StaffAuthentication {
+public final class StaffAuthentication {
 
-    static final String SESSION_COOKIE = "bonbu_session";
+    /** The cookie that carries a console session. */
+    public static final String SESSION_COOKIE = "bonbu_session";
+
     static final String VIA = "bonbu.via";
     static final String SESSION_HASH = "bonbu.session";
     static final String BREAK_GLASS = "bonbu.breakGlass";
@@ -55,7 +59,8 @@ class StaffAuthentication {
         }
     }
 
-    static SecurityIdentity identity(StaffDirectory.Holder holder, String via) {
+    /** The identity of a credential's holder; {@code via} says how it was presented (session, token, basic). */
+    public static SecurityIdentity identity(CredentialHolder holder, String via) {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(holder.username()))
                 .addRoles(holder.roles())
@@ -126,7 +131,7 @@ class StaffAuthentication {
     static class Sessions implements IdentityProvider<SessionRequest> {
 
         @Inject
-        StaffDirectory directory;
+        SessionDirectory sessions;
 
         @Override
         public Class<SessionRequest> getRequestType() {
@@ -135,8 +140,7 @@ class StaffAuthentication {
 
         @Override
         public Uni<SecurityIdentity> authenticate(SessionRequest request, AuthenticationRequestContext context) {
-            return context.runBlocking(() -> directory
-                    .session(request.cookie)
+            return context.runBlocking(() -> sessions.resolve(request.cookie)
                     .map(h -> identity(h, "session"))
                     .orElseThrow(() -> new AuthenticationFailedException("session ended or unknown")));
         }
@@ -146,7 +150,7 @@ class StaffAuthentication {
     static class Tokens implements IdentityProvider<TokenRequest> {
 
         @Inject
-        StaffDirectory directory;
+        TokenService tokens;
 
         @Override
         public Class<TokenRequest> getRequestType() {
@@ -155,8 +159,7 @@ class StaffAuthentication {
 
         @Override
         public Uni<SecurityIdentity> authenticate(TokenRequest request, AuthenticationRequestContext context) {
-            return context.runBlocking(() -> directory
-                    .token(request.token)
+            return context.runBlocking(() -> tokens.resolve(request.token)
                     .map(h -> identity(h, "token"))
                     .orElseThrow(() -> new AuthenticationFailedException("token unknown, revoked or expired")));
         }

@@ -1,5 +1,8 @@
-package bonbu.security;
+package bonbu.security.signin;
 
+import bonbu.security.CredentialHolder;
+import bonbu.security.Secrets;
+import bonbu.security.StaffAuthentication;
 import bonbu.shared.problem.SignInRefusal;
 import bonbu.shared.web.RequestOrigin;
 import io.quarkus.security.AuthenticationFailedException;
@@ -7,15 +10,12 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -71,7 +71,8 @@ class StaffIdentityProvider implements IdentityProvider<UsernamePasswordAuthenti
                     verified.put(
                             cacheKey, new Verified(checked.passwordHash(), System.nanoTime() + VERIFIED_FOR_NANOS));
                 }
-                return identity(checked.username(), checked.roles());
+                return StaffAuthentication.identity(
+                        new CredentialHolder(checked.username(), checked.roles(), false, null), "basic");
             }
             verified.remove(cacheKey);
             SignInService.Refused refused = (SignInService.Refused) outcome;
@@ -80,14 +81,5 @@ class StaffIdentityProvider implements IdentityProvider<UsernamePasswordAuthenti
             }
             throw new AuthenticationFailedException(refused.message());
         });
-    }
-
-    private static SecurityIdentity identity(String username, Set<String> roles) {
-        return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(username))
-                .addRoles(roles)
-                .addAttribute(StaffAuthentication.VIA, "basic")
-                .addAttribute(StaffAuthentication.BREAK_GLASS, false)
-                .build();
     }
 }
