@@ -44,7 +44,7 @@ class RequestGuard {
         if (form) {
             ResteasyReactiveRequestContext context = (ResteasyReactiveRequestContext) request.getServerRequestContext();
             Object sent = context.getFormParameter(StaffSession.CSRF_FIELD, true, false);
-            String cookie = cookie(routing, StaffAuthentication.SESSION_COOKIE);
+            String cookie = cookie(routing, SignInPages.SESSION_COOKIE);
             if (cookie == null && request.getUriInfo().getPath().equals(SignInPages.SIGN_IN_PATH)) {
                 cookie = cookie(routing, SignInPages.SIGN_IN_COOKIE);
             }

@@ -1,6 +1,7 @@
 package bonbu.security;
 
 import bonbu.security.signin.SessionDirectory;
+import bonbu.security.signin.SignInPages;
 import bonbu.security.token.TokenService;
 import bonbu.shared.web.ProblemMapper;
 import io.quarkus.security.AuthenticationFailedException;
@@ -12,8 +13,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.identity.request.BaseAuthenticationRequest;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
@@ -32,14 +31,7 @@ import java.util.Set;
  * and tests only) HTTP Basic. Each is checked against PostgreSQL alone, so sign-in keeps working
  * when shared identity systems are down.
  */
-public final class StaffAuthentication {
-
-    /** The cookie that carries a console session. */
-    public static final String SESSION_COOKIE = "bonbu_session";
-
-    static final String VIA = "bonbu.via";
-    static final String SESSION_HASH = "bonbu.session";
-    static final String BREAK_GLASS = "bonbu.breakGlass";
+final class StaffAuthentication {
 
     private StaffAuthentication() {}
 
@@ -57,17 +49,6 @@ public final class StaffAuthentication {
         TokenRequest(String token) {
             this.token = token;
         }
-    }
-
-    /** The identity of a credential's holder; {@code via} says how it was presented (session, token, basic). */
-    public static SecurityIdentity identity(CredentialHolder holder, String via) {
-        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(holder.username()))
-                .addRoles(holder.roles())
-                .addAttribute(VIA, via)
-                .addAttribute(BREAK_GLASS, holder.breakGlass());
-        if (holder.sessionHash() != null) builder.addAttribute(SESSION_HASH, holder.sessionHash());
-        return builder.build();
     }
 
     @ApplicationScoped
@@ -94,7 +75,7 @@ public final class StaffAuthentication {
                 if (basic.isEmpty()) return Uni.createFrom().failure(new AuthenticationFailedException());
                 return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(basic.get(), context));
             }
-            Cookie cookie = context.request().getCookie(SESSION_COOKIE);
+            Cookie cookie = context.request().getCookie(SignInPages.SESSION_COOKIE);
             if (cookie != null && !cookie.getValue().isBlank()) {
                 return identities.authenticate(
                         HttpSecurityUtils.setRoutingContextAttribute(new SessionRequest(cookie.getValue()), context));
@@ -141,7 +122,7 @@ public final class StaffAuthentication {
         @Override
         public Uni<SecurityIdentity> authenticate(SessionRequest request, AuthenticationRequestContext context) {
             return context.runBlocking(() -> sessions.resolve(request.cookie)
-                    .map(h -> identity(h, "session"))
+                    .map(h -> h.identity("session"))
                     .orElseThrow(() -> new AuthenticationFailedException("session ended or unknown")));
         }
     }
@@ -160,7 +141,7 @@ public final class StaffAuthentication {
         @Override
         public Uni<SecurityIdentity> authenticate(TokenRequest request, AuthenticationRequestContext context) {
             return context.runBlocking(() -> tokens.resolve(request.token)
-                    .map(h -> identity(h, "token"))
+                    .map(h -> h.identity("token"))
                     .orElseThrow(() -> new AuthenticationFailedException("token unknown, revoked or expired")));
         }
     }

@@ -1,6 +1,7 @@
 package bonbu.security;
 
 import bonbu.security.signin.SessionDirectory;
+import bonbu.security.signin.SignInPages;
 import bonbu.shared.Kst;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
@@ -46,12 +47,12 @@ public class StaffSession {
 
     /** Whether this person signed in with the break-glass account. */
     public boolean isBreakGlass() {
-        return Boolean.TRUE.equals(identity.getAttribute(StaffAuthentication.BREAK_GLASS));
+        return Boolean.TRUE.equals(identity.getAttribute(CredentialHolder.BREAK_GLASS));
     }
 
     /** The token every console form sends back in the {@value #CSRF_FIELD} field. */
     public String csrfToken() {
-        Cookie cookie = routing.request().getCookie(StaffAuthentication.SESSION_COOKIE);
+        Cookie cookie = routing.request().getCookie(SignInPages.SESSION_COOKIE);
         return cookie == null ? "" : Secrets.csrfFor(cookie.getValue());
     }
 

@@ -1,7 +1,6 @@
 package bonbu.security.signin;
 
 import bonbu.security.Secrets;
-import bonbu.security.StaffAuthentication;
 import bonbu.shared.web.Redirects;
 import bonbu.shared.web.RequestOrigin;
 import io.quarkus.qute.Location;
@@ -30,6 +29,9 @@ import java.util.regex.Pattern;
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
 public class SignInPages {
+
+    /** The cookie that carries a console session. */
+    public static final String SESSION_COOKIE = "bonbu_session";
 
     /** The sign-in form's path. */
     public static final String SIGN_IN_PATH = "/console/sign-in";
@@ -73,7 +75,7 @@ public class SignInPages {
                 password,
                 RequestOrigin.of(routing),
                 routing.request().getHeader("User-Agent"),
-                cookie(StaffAuthentication.SESSION_COOKIE));
+                cookie(SESSION_COOKIE));
         if (outcome instanceof SignInService.Started started) {
             return Redirects.seeOther(target)
                     .cookie(sessionCookie(started.cookie(), -1))
@@ -90,7 +92,7 @@ public class SignInPages {
     @Path("sign-out")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signOut() {
-        String cookie = cookie(StaffAuthentication.SESSION_COOKIE);
+        String cookie = cookie(SESSION_COOKIE);
         if (cookie != null) signIn.signOut(cookie, RequestOrigin.of(routing));
         return Redirects.seeOther(SIGN_IN_PATH + "?signedOut")
                 .cookie(sessionCookie("", 0))
@@ -105,7 +107,7 @@ public class SignInPages {
             token = Secrets.random();
             response.cookie(cookie(SIGN_IN_COOKIE, token, -1, SIGN_IN_PATH));
         }
-        String session = cookie(StaffAuthentication.SESSION_COOKIE);
+        String session = cookie(SESSION_COOKIE);
         String csrf = Secrets.csrfFor(session != null ? session : token);
         return response.entity(page.data("next", safeNext(next))
                 .data("username", username == null ? "" : username)
@@ -134,7 +136,7 @@ public class SignInPages {
     }
 
     private NewCookie sessionCookie(String value, int maxAge) {
-        return cookie(StaffAuthentication.SESSION_COOKIE, value, maxAge, "/");
+        return cookie(SESSION_COOKIE, value, maxAge, "/");
     }
 
     private NewCookie cookie(String name, String value, int maxAge, String path) {

@@ -187,6 +187,7 @@ class SignInService {
         String addressKey = addressKey(origin);
         int accountFailures = recordFailure(accountKey, now, config.throttle().accountFailures());
         int addressFailures = recordFailure(addressKey, now, config.throttle().addressFailures());
+        // At most the throttle's longest delay (15 minutes by default), so it fits the stored int.
         long next = Math.max(waitSeconds(accountKey, now), waitSeconds(addressKey, now));
         SignInFailed fact = new SignInFailed(
                 name,

@@ -2,7 +2,6 @@ package bonbu.security.signin;
 
 import bonbu.security.CredentialHolder;
 import bonbu.security.Secrets;
-import bonbu.security.StaffAuthentication;
 import bonbu.shared.problem.SignInRefusal;
 import bonbu.shared.web.RequestOrigin;
 import io.quarkus.security.AuthenticationFailedException;
@@ -71,8 +70,7 @@ class StaffIdentityProvider implements IdentityProvider<UsernamePasswordAuthenti
                     verified.put(
                             cacheKey, new Verified(checked.passwordHash(), System.nanoTime() + VERIFIED_FOR_NANOS));
                 }
-                return StaffAuthentication.identity(
-                        new CredentialHolder(checked.username(), checked.roles(), false, null), "basic");
+                return new CredentialHolder(checked.username(), checked.roles(), false, null).identity("basic");
             }
             verified.remove(cacheKey);
             SignInService.Refused refused = (SignInService.Refused) outcome;

@@ -20,11 +20,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Creates, lists and revokes the bearer tokens API clients use. */
+/** Creates, lists and revokes the bearer tokens API clients use, and tells whom a presented token stands for. */
 @ApplicationScoped
 public class TokenService {
 
     static final String PREFIX = "bonbu_";
+
+    // Last-used times are bookkeeping: written at most this often per token.
+    private static final Duration TOUCH_EVERY = Duration.ofSeconds(30);
 
     /** A token as listed: never the secret itself. */
     public record TokenView(
@@ -50,9 +53,6 @@ public class TokenService {
 
     @Inject
     Credentials credentials;
-
-    // Last-used times are bookkeeping: written at most this often per token.
-    private static final Duration TOUCH_EVERY = Duration.ofSeconds(30);
 
     @Transactional
     public CreatedToken create(String username, String name, Instant expiresAt) {
