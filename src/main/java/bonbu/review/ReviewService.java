@@ -2,7 +2,7 @@ package bonbu.review;
 
 import bonbu.incident.IncidentService;
 import bonbu.incident.IncidentView;
-import bonbu.security.AccountService;
+import bonbu.security.account.AccountService;
 import bonbu.shared.problem.DomainException;
 import bonbu.shared.problem.ProblemException;
 import bonbu.timeline.NewTimelineEntry;
