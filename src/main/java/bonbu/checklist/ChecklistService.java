@@ -2,7 +2,7 @@ package bonbu.checklist;
 
 import bonbu.component.Catalog;
 import bonbu.component.ComponentView;
-import bonbu.incident.IncidentService;
+import bonbu.incident.IncidentQueries;
 import bonbu.incident.IncidentView;
 import bonbu.shared.LocalizedText;
 import bonbu.shared.problem.DomainException;
@@ -35,7 +35,7 @@ public class ChecklistService {
     RunbookLibrary runbooks;
 
     @Inject
-    IncidentService incidents;
+    IncidentQueries incidents;
 
     @Inject
     Catalog catalog;

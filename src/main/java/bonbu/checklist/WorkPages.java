@@ -1,7 +1,7 @@
 package bonbu.checklist;
 
 import bonbu.console.ConsoleSession;
-import bonbu.incident.IncidentService;
+import bonbu.incident.IncidentQueries;
 import bonbu.incident.IncidentView;
 import bonbu.security.Roles;
 import bonbu.security.StaffSession;
@@ -40,7 +40,7 @@ public class WorkPages {
             Set.of(Roles.RESPONDER, Roles.COMMANDER, Roles.COMMUNICATOR, Roles.ADMIN);
 
     @Inject
-    IncidentService incidents;
+    IncidentQueries incidents;
 
     @Inject
     TaskService tasks;

@@ -46,6 +46,25 @@ class IncidentUpdate extends PanacheEntityBase {
     @Column(name = "published_at", nullable = false)
     Instant publishedAt;
 
+    static IncidentUpdate publish(
+            Incident incident,
+            IncidentStatus status,
+            LocalizedText message,
+            List<Map<String, String>> components,
+            String author,
+            Instant at) {
+        IncidentUpdate update = new IncidentUpdate();
+        update.incidentId = incident.id;
+        update.status = status;
+        update.bodyKo = message.ko();
+        update.bodyEn = message.en();
+        update.components = components;
+        update.author = author;
+        update.publishedAt = at;
+        update.persist();
+        return update;
+    }
+
     LocalizedText body() {
         return new LocalizedText(bodyKo, bodyEn);
     }

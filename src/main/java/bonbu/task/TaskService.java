@@ -1,6 +1,6 @@
 package bonbu.task;
 
-import bonbu.incident.IncidentService;
+import bonbu.incident.IncidentQueries;
 import bonbu.security.AccountService;
 import bonbu.shared.LocalizedText;
 import bonbu.shared.problem.ProblemException;
@@ -23,7 +23,7 @@ import java.util.Map;
 public class TaskService {
 
     @Inject
-    IncidentService incidents;
+    IncidentQueries incidents;
 
     @Inject
     AccountService accounts;
