@@ -1,6 +1,7 @@
 package bonbu.incident;
 
 import bonbu.component.ComponentStatus;
+import bonbu.component.ComponentView;
 import bonbu.incident.command.CommandRole;
 import bonbu.incident.command.RoleAssignment;
 import bonbu.shared.LocalizedText;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /** An incident and its lifecycle; the state machine and the rules on roles and links live here. */
 @Entity
@@ -82,8 +85,11 @@ class Incident extends PanacheEntityBase {
     @Version
     long version;
 
-    /** What giving a role did: the new holder's assignment and who held it until then (null: nobody). */
-    record Handover(RoleAssignment assignment, String previous) {}
+    /**
+     * What giving a role did: the new holder's assignment (not yet stored) and the assignment it
+     * relieved (null: nobody held the role).
+     */
+    record Handover(RoleAssignment assignment, RoleAssignment relieved) {}
 
     /**
      * A new incident under investigation, not yet numbered nor stored. Refuses a detection time
@@ -146,15 +152,19 @@ class Incident extends PanacheEntityBase {
     }
 
     /**
-     * The component statuses an update to {@code next} sets: those it gives, and on resolving, its
-     * other components back to operational unless another active incident still holds them.
+     * The component statuses an update to {@code next} sets: those it gives, and on resolving, the
+     * incident's other components ({@code mine}) back to operational unless {@code heldElsewhere}
+     * (another active incident still holds them).
      */
-    Map<String, ComponentStatus> statusesOnUpdate(IncidentStatus next, Map<String, ComponentStatus> given) {
+    static Map<String, ComponentStatus> statusesOnUpdate(
+            IncidentStatus next,
+            Map<String, ComponentStatus> given,
+            Collection<String> mine,
+            Predicate<String> heldElsewhere) {
         Map<String, ComponentStatus> statuses = new LinkedHashMap<>(given);
         if (next == IncidentStatus.RESOLVED) {
-            Set<String> mine = new HashSet<>(IncidentComponent.keysOf(this));
-            for (String key : mine) {
-                if (!statuses.containsKey(key) && !IncidentComponent.heldByAnotherActive(key, this)) {
+            for (String key : new HashSet<>(mine)) {
+                if (!statuses.containsKey(key) && !heldElsewhere.test(key)) {
                     statuses.put(key, ComponentStatus.OPERATIONAL);
                 }
             }
@@ -172,7 +182,7 @@ class Incident extends PanacheEntityBase {
 
     /** Stores a public update as published now; the update cadence starts again. */
     IncidentUpdate publish(
-            IncidentStatus as, LocalizedText message, List<Map<String, String>> components, String by, Instant at) {
+            IncidentStatus as, LocalizedText message, Map<String, ComponentStatus> components, String by, Instant at) {
         IncidentUpdate update = IncidentUpdate.publish(this, as, message, components, by, at);
         lastUpdateAt = at;
         cadenceFlaggedAt = null;
@@ -199,47 +209,61 @@ class Incident extends PanacheEntityBase {
         SeverityChange.record(this, next, how, reason, actor, at);
     }
 
+    /**
+     * Raises the severity when the affected components ({@code affected}, direct and through
+     * dependencies) now imply worse, recording why; never lowers it. Null when it stays.
+     */
+    IncidentFact.SeverityRaised raiseFor(List<ComponentView> affected, String actor, Instant at) {
+        Severity derived = Severity.derive(affected);
+        if (!derived.isWorseThan(severity)) return null;
+        Severity previous = severity;
+        String because = affected.stream()
+                .filter(c -> Severity.of(c.tier(), c.effectiveStatus()) == derived)
+                .map(ComponentView::key)
+                .collect(Collectors.joining(", "));
+        changeSeverity(
+                derived,
+                SeverityChange.How.RAISED,
+                "Affected components now imply " + derived + " (" + because + ")",
+                actor,
+                at);
+        return new IncidentFact.SeverityRaised(previous, derived, because);
+    }
+
     /** Who holds {@code role} now. */
     Optional<RoleAssignment> holder(CommandRole role) {
         return RoleAssignment.current(id, role);
     }
 
     /**
-     * Gives {@code role} to {@code member}; whoever held it is relieved at the same instant, so
-     * there is never more than one holder. Null when {@code member} holds it already. A resolved
-     * incident is refused: reopen it first.
+     * Gives {@code role} to {@code member}; {@code current} (null: nobody), who held it, is relieved
+     * at the same instant, so there is never more than one holder. Null when {@code member} holds it
+     * already. A resolved incident is refused: reopen it first.
      */
-    Handover handOver(CommandRole role, String member, String by, Instant at) {
+    Handover handOver(CommandRole role, String member, RoleAssignment current, String by, Instant at) {
         if (!isActive()) {
             throw new DomainException(number + " is resolved; reopen it before changing its command roles.");
         }
-        Optional<RoleAssignment> current = holder(role);
-        if (current.isPresent() && current.get().isHeldBy(member)) return null;
-        current.ifPresent(r -> {
-            r.relieve(at);
-            // The relief must reach the database before the new holder's row (one current holder).
-            getEntityManager().flush();
-        });
+        if (current != null && current.isHeldBy(member)) return null;
+        if (current != null) current.relieve(at);
         updatedAt = at;
-        return new Handover(
-                RoleAssignment.assume(id, role, member, by, at),
-                current.map(r -> r.member).orElse(null));
+        return new Handover(RoleAssignment.of(id, role, member, by, at), current);
     }
 
-    /** Gives command to {@code member} when nobody holds it (a reopened incident); null otherwise. */
-    RoleAssignment commandIfNobodyDoes(String member, Instant at) {
-        if (holder(CommandRole.INCIDENT_COMMANDER).isPresent()) return null;
-        return RoleAssignment.assume(id, CommandRole.INCIDENT_COMMANDER, member, member, at);
+    /** Command for {@code member} when nobody holds it ({@code commander} null, as on reopening); else null. */
+    RoleAssignment commandIfNobodyDoes(RoleAssignment commander, String member, Instant at) {
+        return commander != null ? null : RoleAssignment.of(id, CommandRole.INCIDENT_COMMANDER, member, member, at);
     }
 
-    /** Relieves the holder of {@code role} (never the commander's) and answers that assignment. */
-    RoleAssignment relieve(CommandRole role, Instant at) {
+    /**
+     * Relieves {@code current}, the holder of {@code role} (null: nobody, a 404); never the
+     * commander, who can only be handed over.
+     */
+    void relieve(CommandRole role, RoleAssignment current, Instant at) {
         refuseRelieving(number, role);
-        RoleAssignment current = holder(role)
-                .orElseThrow(() -> ProblemException.notFound("Nobody holds " + role + " on " + number + "."));
+        if (current == null) throw ProblemException.notFound("Nobody holds " + role + " on " + number + ".");
         current.relieve(at);
         updatedAt = at;
-        return current;
     }
 
     /** An active incident always has exactly one commander: the role can be handed over, not given up. */
@@ -250,17 +274,20 @@ class Incident extends PanacheEntityBase {
         }
     }
 
-    /** Links this incident to {@code other}; refuses a link to itself and a second link between the two. */
-    void linkTo(Incident other, LinkKind kind, String by, Instant at) {
+    /**
+     * Links this incident to {@code other} (the link is not yet stored); refuses a link to itself
+     * and a second link between the two ({@code alreadyLinked}).
+     */
+    IncidentLink linkTo(Incident other, boolean alreadyLinked, LinkKind kind, String by, Instant at) {
         if (other.id.equals(id)) {
             throw new DomainException("An incident cannot be linked to itself.");
         }
-        if (IncidentLink.exists(this, other)) {
+        if (alreadyLinked) {
             throw new DomainException(number + " and " + other.number + " are already linked.");
         }
-        IncidentLink.create(this, other, kind, by, at);
         updatedAt = at;
         other.updatedAt = at;
+        return IncidentLink.of(this, other, kind, by, at);
     }
 
     /** Whether the last public update is older than {@code allowed} allows (never for a resolved incident). */

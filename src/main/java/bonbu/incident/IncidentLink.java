@@ -35,13 +35,13 @@ class IncidentLink extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 
-    static void create(Incident from, Incident to, LinkKind kind, String by, Instant at) {
+    static IncidentLink of(Incident from, Incident to, LinkKind kind, String by, Instant at) {
         IncidentLink link = new IncidentLink();
         link.id = new Id(from.id, to.id);
         link.kind = kind;
         link.createdBy = by;
         link.createdAt = at;
-        link.persist();
+        return link;
     }
 
     static List<IncidentLink> touching(Incident incident) {

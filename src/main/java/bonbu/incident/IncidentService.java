@@ -6,7 +6,6 @@ import bonbu.component.ComponentStatus;
 import bonbu.component.ComponentStatusesChanged;
 import bonbu.component.ComponentView;
 import bonbu.component.StatusChanges;
-import bonbu.incident.IncidentFact.ComponentSet;
 import bonbu.incident.api.Requests;
 import bonbu.incident.cadence.IncidentConfig;
 import bonbu.incident.command.CommandRole;
@@ -18,6 +17,7 @@ import bonbu.shared.problem.DomainException;
 import bonbu.shared.problem.ProblemException;
 import bonbu.timeline.NewTimelineEntry;
 import bonbu.timeline.Timeline;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Every change to incidents: declaration, updates, severity, command roles, links and cadence. */
 @ApplicationScoped
@@ -76,32 +75,20 @@ public class IncidentService {
         incident.severity = declared ? request.severity() : derived;
         incident.persist();
         incident.affect(statuses.keySet(), now);
-        IncidentUpdate first = incident.publish(
-                IncidentStatus.INVESTIGATING, request.message(), stored(request.components()), actor, now);
-        SeverityChange.record(
-                incident,
+        IncidentUpdate first = incident.publish(IncidentStatus.INVESTIGATING, request.message(), statuses, actor, now);
+        incident.changeSeverity(
                 incident.severity,
                 declared ? SeverityChange.How.DECLARED : SeverityChange.How.DERIVED,
                 declared ? "Set at declaration (derived: " + derived + ")" : "Derived from the affected components",
                 actor,
                 now);
-        RoleAssignment commander = incident.handOver(CommandRole.INCIDENT_COMMANDER, actor, actor, now)
-                .assignment();
+        RoleAssignment commander = store(incident.handOver(CommandRole.INCIDENT_COMMANDER, actor, null, actor, now));
 
         List<NewTimelineEntry> entries = new ArrayList<>(changes.entries());
         entries.add(NewTimelineEntry.publicly(
                 number,
                 new IncidentFact.IncidentDeclared(
-                        number,
-                        incident.title(),
-                        incident.status,
-                        facts(first.components),
-                        new IncidentFact.Update(
-                                Math.toIntExact(first.id),
-                                first.status,
-                                first.body(),
-                                facts(first.components),
-                                first.publishedAt))));
+                        number, incident.title(), incident.status, first.componentSets(), first.fact())));
         entries.add(NewTimelineEntry.staff(
                 number, new IncidentFact.SeveritySet(incident.severity, derived, declared ? "DECLARED" : "DERIVED")));
         entries.add(
@@ -121,26 +108,17 @@ public class IncidentService {
         catalogService.lockCatalog();
         Instant now = clock.instant();
         IncidentStatus previous = incident.moveTo(request.status(), now);
-        Map<String, ComponentStatus> statuses =
-                incident.statusesOnUpdate(request.status(), Requests.statusesOf(request.components()));
+        Map<String, ComponentStatus> statuses = Incident.statusesOnUpdate(
+                request.status(),
+                Requests.statusesOf(request.components()),
+                IncidentComponent.keysOf(incident),
+                key -> IncidentComponent.heldByAnotherActive(key, incident));
         StatusChanges changes = catalogService.applyStatuses(statuses, "Update to " + number, number);
         incident.affect(statuses.keySet(), now);
-        List<Requests.ComponentChange> applied = statuses.entrySet().stream()
-                .map(e -> new Requests.ComponentChange(e.getKey(), e.getValue()))
-                .toList();
-        IncidentUpdate update = incident.publish(request.status(), request.message(), stored(applied), actor, now);
+        IncidentUpdate update = incident.publish(request.status(), request.message(), statuses, actor, now);
 
         List<NewTimelineEntry> entries = new ArrayList<>(changes.entries());
-        entries.add(NewTimelineEntry.publicly(
-                number,
-                new IncidentFact.UpdatePublished(
-                        Math.toIntExact(update.id),
-                        update.status,
-                        update.body(),
-                        facts(update.components),
-                        update.publishedAt,
-                        number,
-                        previous)));
+        entries.add(NewTimelineEntry.publicly(number, update.published(number, previous)));
         Set<Long> skip = incident.isActive() ? Set.of() : Set.of(incident.id);
         entries.addAll(raiseWhereWorse(changes::affectedBy, skip, actor, now));
         timeline.append(actor, entries);
@@ -172,8 +150,10 @@ public class IncidentService {
         entries.add(NewTimelineEntry.staff(number, new IncidentFact.Reopened(request.reason())));
         entries.add(NewTimelineEntry.publicly(
                 number, new IncidentFact.StatusChanged(number, IncidentStatus.RESOLVED, incident.status)));
-        RoleAssignment commander = incident.commandIfNobodyDoes(actor, now);
+        RoleAssignment commander = incident.commandIfNobodyDoes(
+                incident.holder(CommandRole.INCIDENT_COMMANDER).orElse(null), actor, now);
         if (commander != null) {
+            commander.persist();
             entries.add(NewTimelineEntry.staff(
                     number, new IncidentFact.RoleAssigned(commander.role, commander.member, null)));
         }
@@ -192,12 +172,14 @@ public class IncidentService {
                     + " needs an account that can act (responder, communicator, commander or admin).");
         }
         Incident incident = load(number, expectedVersion);
-        Incident.Handover handover = incident.handOver(role, member, actor, clock.instant());
+        Incident.Handover handover =
+                incident.handOver(role, member, incident.holder(role).orElse(null), actor, clock.instant());
         if (handover != null) {
+            store(handover);
+            String previous = handover.relieved() == null ? null : handover.relieved().member;
             timeline.append(
                     actor,
-                    List.of(NewTimelineEntry.staff(
-                            number, new IncidentFact.RoleAssigned(role, member, handover.previous()))));
+                    List.of(NewTimelineEntry.staff(number, new IncidentFact.RoleAssigned(role, member, previous))));
         }
         return queries.view(incident, catalog::affectedBy);
     }
@@ -207,7 +189,8 @@ public class IncidentService {
     public IncidentView relieveRole(String number, CommandRole role, Long expectedVersion, String actor) {
         Incident.refuseRelieving(number, role);
         Incident incident = load(number, expectedVersion);
-        RoleAssignment relieved = incident.relieve(role, clock.instant());
+        RoleAssignment relieved = incident.holder(role).orElse(null);
+        incident.relieve(role, relieved, clock.instant());
         timeline.append(
                 actor, List.of(NewTimelineEntry.staff(number, new IncidentFact.RoleRelieved(role, relieved.member))));
         return queries.view(incident, catalog::affectedBy);
@@ -219,7 +202,8 @@ public class IncidentService {
         Incident incident = load(number, expectedVersion);
         Incident other =
                 Incident.findByNumber(request.number()).orElseThrow(() -> IncidentQueries.unknown(request.number()));
-        incident.linkTo(other, request.kind(), actor, clock.instant());
+        incident.linkTo(other, IncidentLink.exists(incident, other), request.kind(), actor, clock.instant())
+                .persist();
         IncidentFact.Linked linked = new IncidentFact.Linked(number, other.number, request.kind());
         timeline.append(
                 actor, List.of(NewTimelineEntry.staff(number, linked), NewTimelineEntry.staff(other.number, linked)));
@@ -268,23 +252,9 @@ public class IncidentService {
         List<NewTimelineEntry> entries = new ArrayList<>();
         for (Incident incident : Incident.active()) {
             if (skip.contains(incident.id)) continue;
-            List<ComponentView> affected = affectedBy.apply(IncidentComponent.keysOf(incident));
-            Severity derived = Severity.derive(affected);
-            if (derived.isWorseThan(incident.severity)) {
-                Severity previous = incident.severity;
-                String because = affected.stream()
-                        .filter(c -> Severity.of(c.tier(), c.effectiveStatus()) == derived)
-                        .map(ComponentView::key)
-                        .collect(Collectors.joining(", "));
-                incident.changeSeverity(
-                        derived,
-                        SeverityChange.How.RAISED,
-                        "Affected components now imply " + derived + " (" + because + ")",
-                        actor,
-                        now);
-                entries.add(NewTimelineEntry.staff(
-                        incident.number, new IncidentFact.SeverityRaised(previous, derived, because)));
-            }
+            IncidentFact.SeverityRaised raised =
+                    incident.raiseFor(affectedBy.apply(IncidentComponent.keysOf(incident)), actor, now);
+            if (raised != null) entries.add(NewTimelineEntry.staff(incident.number, raised));
         }
         return entries;
     }
@@ -297,17 +267,10 @@ public class IncidentService {
         return incident;
     }
 
-    /** The component statuses as the update row stores them: [{key, status}]. */
-    private static List<Map<String, String>> stored(List<Requests.ComponentChange> changes) {
-        if (changes == null) return List.of();
-        return changes.stream()
-                .map(c -> Map.of("key", c.key(), "status", c.status().value()))
-                .toList();
-    }
-
-    private static List<ComponentSet> facts(List<Map<String, String>> stored) {
-        return stored.stream()
-                .map(m -> new ComponentSet(m.get("key"), ComponentStatus.parse("status", m.get("status"))))
-                .toList();
+    /** Stores a handover: the relief reaches the database before the new holder's row (one current holder). */
+    private static RoleAssignment store(Incident.Handover handover) {
+        if (handover.relieved() != null) Panache.getEntityManager().flush();
+        handover.assignment().persist();
+        return handover.assignment();
     }
 }

@@ -38,7 +38,7 @@ import java.util.function.Supplier;
 @Path("/api/incidents")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-public class IncidentResource {
+class IncidentResource {
 
     @Inject
     IncidentService service;

@@ -41,15 +41,14 @@ public class RoleAssignment extends PanacheEntityBase {
     @Column(name = "relieved_at")
     public Instant relievedAt;
 
-    /** {@code member} takes {@code role} on the incident from {@code at}, given by {@code by}; stored. */
-    public static RoleAssignment assume(long incidentId, CommandRole role, String member, String by, Instant at) {
+    /** {@code member} takes {@code role} on the incident from {@code at}, given by {@code by}; not yet stored. */
+    public static RoleAssignment of(Long incidentId, CommandRole role, String member, String by, Instant at) {
         RoleAssignment r = new RoleAssignment();
         r.incidentId = incidentId;
         r.role = role;
         r.member = member;
         r.assignedBy = by;
         r.assumedAt = at;
-        r.persist();
         return r;
     }
 
