@@ -6,7 +6,7 @@ import bonbu.checklist.ChecklistFact.ItemSkipped;
 import bonbu.checklist.ChecklistFact.ItemTasked;
 import bonbu.component.Catalog;
 import bonbu.component.ComponentView;
-import bonbu.incident.IncidentService;
+import bonbu.incident.IncidentQueries;
 import bonbu.incident.IncidentView;
 import bonbu.shared.LocalizedText;
 import bonbu.shared.problem.DomainException;
@@ -36,7 +36,7 @@ public class ChecklistService {
     RunbookLibrary runbooks;
 
     @Inject
-    IncidentService incidents;
+    IncidentQueries incidents;
 
     @Inject
     Catalog catalog;

@@ -1,6 +1,6 @@
 package bonbu.console;
 
-import bonbu.incident.IncidentService;
+import bonbu.incident.IncidentQueries;
 import bonbu.incident.IncidentView;
 import bonbu.security.StaffSession;
 import io.quarkus.qute.Location;
@@ -42,7 +42,7 @@ public class BoardPage {
             int components) {}
 
     @Inject
-    IncidentService incidents;
+    IncidentQueries incidents;
 
     @Inject
     StaffSession session;

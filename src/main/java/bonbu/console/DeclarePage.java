@@ -3,10 +3,11 @@ package bonbu.console;
 import bonbu.component.Catalog;
 import bonbu.component.ComponentStatus;
 import bonbu.component.ComponentView;
-import bonbu.incident.DeclarationPreview;
+import bonbu.incident.IncidentQueries;
 import bonbu.incident.IncidentService;
 import bonbu.incident.IncidentView;
-import bonbu.incident.Requests;
+import bonbu.incident.api.DeclarationPreview;
+import bonbu.incident.api.Requests;
 import bonbu.security.Roles;
 import bonbu.security.StaffSession;
 import bonbu.shared.LocalizedText;
@@ -92,6 +93,9 @@ public class DeclarePage {
     IncidentService incidents;
 
     @Inject
+    IncidentQueries queries;
+
+    @Inject
     Catalog catalog;
 
     @Inject
@@ -116,8 +120,7 @@ public class DeclarePage {
             @QueryParam("messageEn") String messageEn) {
         Draft draft = draft(components, statuses, titleKo, titleEn, messageKo, messageEn);
         try {
-            return Response.ok(
-                            render(draft, draft.chosen() ? incidents.previewDeclaration(draft.changes()) : null, null))
+            return Response.ok(render(draft, draft.chosen() ? queries.previewDeclaration(draft.changes()) : null, null))
                     .type(Forms.HTML)
                     .build();
         } catch (ProblemException e) {
@@ -143,7 +146,7 @@ public class DeclarePage {
         } catch (ProblemException e) {
             DeclarationPreview preview = null;
             try {
-                if (draft.chosen()) preview = incidents.previewDeclaration(draft.changes());
+                if (draft.chosen()) preview = queries.previewDeclaration(draft.changes());
             } catch (ProblemException ignored) {
                 // The refusal above already says what is wrong with the components.
             }

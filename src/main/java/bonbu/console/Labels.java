@@ -1,8 +1,8 @@
 package bonbu.console;
 
 import bonbu.component.ComponentStatus;
-import bonbu.incident.CommandRole;
 import bonbu.incident.IncidentStatus;
+import bonbu.incident.command.CommandRole;
 import io.quarkus.qute.TemplateData;
 import java.util.Arrays;
 import java.util.List;

@@ -1,11 +1,11 @@
 package bonbu.console;
 
 import bonbu.component.ComponentStatus;
-import bonbu.incident.CommandRole;
 import bonbu.incident.IncidentStatus;
 import bonbu.incident.IncidentView;
 import bonbu.incident.LinkKind;
 import bonbu.incident.Severity;
+import bonbu.incident.command.CommandRole;
 import bonbu.security.StaffSession;
 import bonbu.statuspage.UpdatePreview;
 import bonbu.timeline.Timeline;

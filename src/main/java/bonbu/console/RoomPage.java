@@ -2,13 +2,14 @@ package bonbu.console;
 
 import bonbu.component.CatalogService;
 import bonbu.component.ComponentStatus;
-import bonbu.incident.CommandRole;
+import bonbu.incident.IncidentQueries;
 import bonbu.incident.IncidentService;
 import bonbu.incident.IncidentStatus;
 import bonbu.incident.IncidentView;
 import bonbu.incident.LinkKind;
-import bonbu.incident.Requests;
 import bonbu.incident.Severity;
+import bonbu.incident.api.Requests;
+import bonbu.incident.command.CommandRole;
 import bonbu.security.Roles;
 import bonbu.shared.LocalizedText;
 import bonbu.shared.problem.ProblemException;
@@ -54,6 +55,9 @@ public class RoomPage {
     RoomModel model;
 
     @Inject
+    IncidentQueries queries;
+
+    @Inject
     CatalogService catalogService;
 
     @Inject
@@ -68,7 +72,7 @@ public class RoomPage {
     @GET
     @Path("incidents/{number}")
     public Response room(@PathParam("number") String number) {
-        return ok(model.render(incidents.get(number), Map.of(), null, null));
+        return ok(model.render(queries.get(number), Map.of(), null, null));
     }
 
     @POST
@@ -95,7 +99,7 @@ public class RoomPage {
                             List.of()));
             if ("preview".equals(intent)) {
                 List<UpdatePreview> preview = UpdatePreview.of(request.status(), request.message(), clock.instant());
-                return ok(model.render(incidents.get(number), typed, null, preview));
+                return ok(model.render(queries.get(number), typed, null, preview));
             }
             incidents.publishUpdate(number, request, Forms.version(version), actor());
             return Forms.seeOther(roomPath(number) + "#updates");
@@ -182,7 +186,7 @@ public class RoomPage {
             @FormParam("reason") String reason) {
         Map<String, String> typed = Forms.typed("componentStatus", status, "componentReason", reason);
         return act(number, "component-" + key, typed, () -> {
-            incidents.get(number); // the room must exist
+            queries.get(number); // the room must exist
             catalogService.changeStatus(
                     Forms.required(key, "key"),
                     ComponentStatus.parse("status", status),
@@ -198,10 +202,10 @@ public class RoomPage {
             try {
                 return action.get();
             } catch (OptimisticLockException e) {
-                throw incidents.lostRace(number);
+                throw queries.lostRace(number);
             }
         } catch (ProblemException e) {
-            IncidentView incident = incidents.get(number);
+            IncidentView incident = queries.get(number);
             return Forms.page(
                     e.status(), model.render(incident, typed, new RoomModel.Refusal(form, e.getMessage()), null));
         }

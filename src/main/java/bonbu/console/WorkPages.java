@@ -2,7 +2,7 @@ package bonbu.console;
 
 import bonbu.checklist.ChecklistService;
 import bonbu.checklist.ChecklistView;
-import bonbu.incident.IncidentService;
+import bonbu.incident.IncidentQueries;
 import bonbu.incident.IncidentStatus;
 import bonbu.incident.IncidentView;
 import bonbu.security.Roles;
@@ -117,7 +117,7 @@ public class WorkPages {
     }
 
     @Inject
-    IncidentService incidents;
+    IncidentQueries incidents;
 
     @Inject
     TaskService tasks;

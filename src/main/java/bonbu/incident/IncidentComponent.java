@@ -26,6 +26,13 @@ class IncidentComponent extends PanacheEntityBase {
     @Column(name = "added_at", nullable = false)
     Instant addedAt;
 
+    static void add(Incident incident, String key, Instant at) {
+        IncidentComponent c = new IncidentComponent();
+        c.id = new Id(incident.id, key);
+        c.addedAt = at;
+        c.persist();
+    }
+
     static List<String> keysOf(Incident incident) {
         return IncidentComponent.<IncidentComponent>list("id.incidentId = ?1 order by addedAt", incident.id).stream()
                 .map(c -> c.id.componentKey())

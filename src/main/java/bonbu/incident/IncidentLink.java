@@ -35,6 +35,15 @@ class IncidentLink extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 
+    static IncidentLink of(Incident from, Incident to, LinkKind kind, String by, Instant at) {
+        IncidentLink link = new IncidentLink();
+        link.id = new Id(from.id, to.id);
+        link.kind = kind;
+        link.createdBy = by;
+        link.createdAt = at;
+        return link;
+    }
+
     static List<IncidentLink> touching(Incident incident) {
         return list("id.fromId = ?1 or id.toId = ?1 order by createdAt", incident.id);
     }

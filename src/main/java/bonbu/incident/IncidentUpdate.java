@@ -1,5 +1,6 @@
 package bonbu.incident;
 
+import bonbu.component.ComponentStatus;
 import bonbu.shared.LocalizedText;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -45,6 +46,45 @@ class IncidentUpdate extends PanacheEntityBase {
 
     @Column(name = "published_at", nullable = false)
     Instant publishedAt;
+
+    static IncidentUpdate publish(
+            Incident incident,
+            IncidentStatus status,
+            LocalizedText message,
+            Map<String, ComponentStatus> components,
+            String author,
+            Instant at) {
+        IncidentUpdate update = new IncidentUpdate();
+        update.incidentId = incident.id;
+        update.status = status;
+        update.bodyKo = message.ko();
+        update.bodyEn = message.en();
+        update.components = components.entrySet().stream()
+                .map(c -> Map.of("key", c.getKey(), "status", c.getValue().value()))
+                .toList();
+        update.author = author;
+        update.publishedAt = at;
+        update.persist();
+        return update;
+    }
+
+    /** The component statuses the update set, as its facts carry them. */
+    List<IncidentFact.ComponentSet> componentSets() {
+        return components.stream()
+                .map(m -> new IncidentFact.ComponentSet(m.get("key"), ComponentStatus.parse("status", m.get("status"))))
+                .toList();
+    }
+
+    /** The update as the declaration's fact carries it. */
+    IncidentFact.Update fact() {
+        return new IncidentFact.Update(Math.toIntExact(id), status, body(), componentSets(), publishedAt);
+    }
+
+    /** The fact of this update's publication, which moved {@code number} from {@code previous}. */
+    IncidentFact.UpdatePublished published(String number, IncidentStatus previous) {
+        return new IncidentFact.UpdatePublished(
+                Math.toIntExact(id), status, body(), componentSets(), publishedAt, number, previous);
+    }
 
     LocalizedText body() {
         return new LocalizedText(bodyKo, bodyEn);

@@ -2,6 +2,8 @@ package bonbu.incident;
 
 import bonbu.component.ComponentStatus;
 import bonbu.component.ComponentView;
+import bonbu.incident.api.Requests;
+import bonbu.incident.command.CommandRole;
 import bonbu.shared.LocalizedText;
 import java.time.Instant;
 import java.util.List;

@@ -11,7 +11,7 @@ public enum Severity {
     SEV3,
     SEV4;
 
-    public boolean isWorseThan(Severity other) {
+    boolean isWorseThan(Severity other) {
         return ordinal() < other.ordinal();
     }
 

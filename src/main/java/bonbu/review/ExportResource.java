@@ -1,6 +1,6 @@
 package bonbu.review;
 
-import bonbu.incident.IncidentService;
+import bonbu.incident.IncidentQueries;
 import bonbu.shared.problem.ProblemException;
 import bonbu.timeline.integrity.Checkpoints;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +24,7 @@ import java.util.List;
 public class ExportResource {
 
     @Inject
-    IncidentService incidents;
+    IncidentQueries incidents;
 
     @Inject
     RecordService records;

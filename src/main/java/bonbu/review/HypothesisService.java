@@ -1,6 +1,6 @@
 package bonbu.review;
 
-import bonbu.incident.IncidentService;
+import bonbu.incident.IncidentQueries;
 import bonbu.shared.LocalizedText;
 import bonbu.shared.problem.ProblemException;
 import bonbu.timeline.Audience;
@@ -22,7 +22,7 @@ import java.util.Map;
 public class HypothesisService {
 
     @Inject
-    IncidentService incidents;
+    IncidentQueries incidents;
 
     @Inject
     Timeline timeline;

@@ -24,7 +24,7 @@ public class IncidentTimelineResource {
     ChainVerifier verifier;
 
     @Inject
-    bonbu.incident.IncidentService incidents;
+    bonbu.incident.IncidentQueries incidents;
 
     /**
      * Chronological, grouped by day in Korea; {@code type} (exact or a prefix such as

@@ -1,6 +1,6 @@
 package bonbu.review;
 
-import bonbu.incident.IncidentService;
+import bonbu.incident.IncidentQueries;
 import bonbu.incident.IncidentView;
 import bonbu.shared.problem.ProblemException;
 import bonbu.timeline.Timeline;
@@ -23,7 +23,7 @@ public class RecordService {
     static final DateTimeFormatter KST = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'KST'");
 
     @Inject
-    IncidentService incidents;
+    IncidentQueries incidents;
 
     @Inject
     Timeline timeline;

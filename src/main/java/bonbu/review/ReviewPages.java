@@ -1,6 +1,6 @@
 package bonbu.review;
 
-import bonbu.incident.IncidentService;
+import bonbu.incident.IncidentQueries;
 import bonbu.incident.IncidentView;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -25,7 +25,7 @@ import java.util.TreeSet;
 public class ReviewPages {
 
     @Inject
-    IncidentService incidents;
+    IncidentQueries incidents;
 
     @Inject
     RecordService records;

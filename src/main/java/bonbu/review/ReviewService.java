@@ -1,6 +1,6 @@
 package bonbu.review;
 
-import bonbu.incident.IncidentService;
+import bonbu.incident.IncidentQueries;
 import bonbu.incident.IncidentView;
 import bonbu.security.account.AccountService;
 import bonbu.shared.problem.DomainException;
@@ -26,7 +26,7 @@ import java.util.Set;
 public class ReviewService {
 
     @Inject
-    IncidentService incidents;
+    IncidentQueries incidents;
 
     @Inject
     RecordService records;

@@ -2,7 +2,7 @@ package bonbu.statuspage;
 
 import bonbu.component.ComponentStatus;
 import bonbu.component.ComponentView;
-import bonbu.incident.IncidentService;
+import bonbu.incident.IncidentQueries;
 import bonbu.incident.IncidentStory;
 import bonbu.maintenance.MaintenanceService;
 import bonbu.maintenance.MaintenanceStatus;
@@ -31,7 +31,7 @@ class PublicStateLoader {
     PublicProjection projection;
 
     @Inject
-    IncidentService incidents;
+    IncidentQueries incidents;
 
     @Inject
     MaintenanceService maintenances;

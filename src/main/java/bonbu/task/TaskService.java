@@ -1,6 +1,6 @@
 package bonbu.task;
 
-import bonbu.incident.IncidentService;
+import bonbu.incident.IncidentQueries;
 import bonbu.security.account.AccountService;
 import bonbu.shared.LocalizedText;
 import bonbu.shared.problem.DomainException;
@@ -29,7 +29,7 @@ import java.util.List;
 public class TaskService {
 
     @Inject
-    IncidentService incidents;
+    IncidentQueries incidents;
 
     @Inject
     AccountService accounts;

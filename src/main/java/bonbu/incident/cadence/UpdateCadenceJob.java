@@ -1,5 +1,6 @@
-package bonbu.incident;
+package bonbu.incident.cadence;
 
+import bonbu.incident.IncidentService;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package bonbu.incident;
+package bonbu.incident.command;
 
 /** Incident command system roles held on an incident. */
 public enum CommandRole {

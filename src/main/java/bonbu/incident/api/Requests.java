@@ -1,18 +1,37 @@
-package bonbu.incident;
+package bonbu.incident.api;
 
 import bonbu.component.ComponentStatus;
+import bonbu.incident.IncidentStatus;
+import bonbu.incident.LinkKind;
+import bonbu.incident.Severity;
 import bonbu.shared.LocalizedText;
+import bonbu.shared.problem.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The request bodies of the incident API. */
 public final class Requests {
 
     private Requests() {}
+
+    /** The statuses the changes set, by component key, in order; refuses a component listed twice. */
+    public static Map<String, ComponentStatus> statusesOf(List<ComponentChange> changes) {
+        Map<String, ComponentStatus> statuses = new LinkedHashMap<>();
+        if (changes == null) return statuses;
+        for (ComponentChange change : changes) {
+            if (statuses.put(change.key(), change.status()) != null) {
+                throw ProblemException.badRequest(
+                        "Component '" + change.key() + "' is listed twice; give each component once.");
+            }
+        }
+        return statuses;
+    }
 
     /** A component and the status an incident sets it to. */
     public record ComponentChange(

@@ -1,7 +1,8 @@
-package bonbu.incident;
+package bonbu.incident.api;
 
 import bonbu.component.ComponentStatus;
 import bonbu.component.ComponentView;
+import bonbu.incident.Severity;
 import bonbu.shared.LocalizedText;
 import java.util.List;
 

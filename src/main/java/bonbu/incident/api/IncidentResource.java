@@ -1,5 +1,9 @@
-package bonbu.incident;
+package bonbu.incident.api;
 
+import bonbu.incident.IncidentQueries;
+import bonbu.incident.IncidentService;
+import bonbu.incident.IncidentView;
+import bonbu.incident.command.CommandRole;
 import bonbu.security.Roles;
 import bonbu.shared.problem.ProblemException;
 import bonbu.shared.web.Redirects;
@@ -34,23 +38,26 @@ import java.util.function.Supplier;
 @Path("/api/incidents")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-public class IncidentResource {
+class IncidentResource {
 
     @Inject
     IncidentService service;
+
+    @Inject
+    IncidentQueries queries;
 
     @Inject
     SecurityIdentity identity;
 
     @GET
     public List<IncidentView.Summary> list(@QueryParam("state") String state) {
-        return service.list(state == null || state.isBlank() ? "all" : state);
+        return queries.list(state == null || state.isBlank() ? "all" : state);
     }
 
     @GET
     @Path("{number}")
     public Response get(@PathParam("number") String number) {
-        return withVersion(Response.ok(), service.get(number));
+        return withVersion(Response.ok(), queries.get(number));
     }
 
     @POST
@@ -145,7 +152,7 @@ public class IncidentResource {
         try {
             return write.get();
         } catch (OptimisticLockException e) {
-            throw service.lostRace(number);
+            throw queries.lostRace(number);
         }
     }
 

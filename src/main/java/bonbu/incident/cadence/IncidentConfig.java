@@ -1,5 +1,6 @@
-package bonbu.incident;
+package bonbu.incident.cadence;
 
+import bonbu.incident.Severity;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
