@@ -13,6 +13,7 @@ import bonbu.support.Api;
 import bonbu.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -69,6 +70,29 @@ class StatuspageV2Test {
     static final Set<String> COMPONENT_STATUSES =
             Set.of("operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance");
     static final String TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}\\+09:00";
+
+    @Inject
+    PublicSnapshot snapshot;
+
+    @Inject
+    StatusPageConfig config;
+
+    @Test
+    void servedDocumentsAreTheSnapshotsStateWrittenAsTheGoldenTestWritesIt() {
+        awaitSnapshot();
+        Site site = snapshot.site();
+        for (Texts t : Texts.values()) {
+            String name = t == Texts.KO ? config.nameKo() : config.nameEn();
+            Map<String, String> expected = V2Documents.of(site.state(), t, name, config.publicUrl());
+            for (String file : V2Documents.FILES) {
+                Resource served = site.get(t.prefix() + "/api/v2/" + file);
+                assertEquals(
+                        expected.get(file),
+                        new String(served.body(), java.nio.charset.StandardCharsets.UTF_8),
+                        t.lang + " " + file);
+            }
+        }
+    }
 
     static JsonPath json(String path) {
         return given().get(path)
