@@ -13,7 +13,7 @@ import bonbu.security.Roles;
 import bonbu.security.StaffSession;
 import bonbu.shared.LocalizedText;
 import bonbu.shared.problem.ProblemException;
-import bonbu.statuspage.UpdatePreview;
+import bonbu.statuspage.site.UpdatePreview;
 import bonbu.timeline.Timeline;
 import bonbu.timeline.TimelineEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;

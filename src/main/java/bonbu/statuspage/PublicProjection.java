@@ -45,7 +45,7 @@ public class PublicProjection {
      * What the public page says a component suffers from: the component at the far end of its cause
      * chain, by name; null while it is operational or its own status explains it.
      */
-    static LocalizedText causeOf(ComponentView c) {
+    public static LocalizedText causeOf(ComponentView c) {
         if (c.effectiveStatus() == ComponentStatus.OPERATIONAL || c.causes().isEmpty()) return null;
         return c.causes().get(c.causes().size() - 1).name();
     }

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bonbu.statuspage.site.Texts;
+import bonbu.statuspage.v2.V2Documents;
 import bonbu.support.Api;
 import bonbu.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -89,7 +91,7 @@ class StatuspageV2Test {
                 assertEquals(
                         expected.get(file),
                         new String(served.body(), java.nio.charset.StandardCharsets.UTF_8),
-                        t.lang + " " + file);
+                        t.lang() + " " + file);
             }
         }
     }
@@ -245,8 +247,8 @@ class StatuspageV2Test {
             assertEquals(expected, keys(m), path);
             assertEquals("scheduled", m.get("status"));
             assertEquals("maintenance", m.get("impact"));
-            assertEquals(StatuspageJson.time(from), m.get("scheduled_for"));
-            assertEquals(StatuspageJson.time(from.plus(Duration.ofHours(1))), m.get("scheduled_until"));
+            assertEquals(Texts.iso(from), m.get("scheduled_for"));
+            assertEquals(Texts.iso(from.plus(Duration.ofHours(1))), m.get("scheduled_until"));
         }
         assertTrue(!json("/api/v2/scheduled-maintenances/active.json")
                 .getList("scheduled_maintenances.id")

@@ -1,4 +1,4 @@
-package bonbu.statuspage;
+package bonbu.statuspage.v2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,6 +14,8 @@ import bonbu.incident.Severity;
 import bonbu.maintenance.MaintenanceStatus;
 import bonbu.maintenance.MaintenanceView;
 import bonbu.shared.LocalizedText;
+import bonbu.statuspage.PublicState;
+import bonbu.statuspage.site.Texts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -314,12 +316,12 @@ class StatuspageGoldenTest {
             String name = t == Texts.KO ? "정부 디지털 서비스 상태" : "Government digital services status";
             Map<String, String> docs = V2Documents.of(state, t, name, "https://status.example.go.kr");
             for (String file : V2Documents.FILES) {
-                Path golden = GOLDEN.resolve(t.lang).resolve(file);
+                Path golden = GOLDEN.resolve(t.lang()).resolve(file);
                 if (write) {
                     Files.createDirectories(golden.getParent());
                     Files.writeString(golden, docs.get(file), StandardCharsets.UTF_8);
                 }
-                assertEquals(Files.readString(golden, StandardCharsets.UTF_8), docs.get(file), t.lang + "/" + file);
+                assertEquals(Files.readString(golden, StandardCharsets.UTF_8), docs.get(file), t.lang() + "/" + file);
                 compared++;
             }
         }
