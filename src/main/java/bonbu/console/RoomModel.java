@@ -7,7 +7,7 @@ import bonbu.incident.LinkKind;
 import bonbu.incident.Severity;
 import bonbu.incident.command.CommandRole;
 import bonbu.security.StaffSession;
-import bonbu.statuspage.UpdatePreview;
+import bonbu.statuspage.site.UpdatePreview;
 import bonbu.timeline.Timeline;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;

@@ -13,7 +13,7 @@ import bonbu.incident.command.CommandRole;
 import bonbu.security.Roles;
 import bonbu.shared.LocalizedText;
 import bonbu.shared.problem.ProblemException;
-import bonbu.statuspage.UpdatePreview;
+import bonbu.statuspage.site.UpdatePreview;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;

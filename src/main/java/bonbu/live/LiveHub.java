@@ -241,7 +241,7 @@ class LiveHub {
             String type,
             String at,
             @JsonInclude(JsonInclude.Include.NON_NULL) String incident,
-            Map<String, Object> data) {}
+            PublicProjection.PublicData data) {}
 
     /** Tells a client it missed too much to replay and should reload the snapshot. */
     record ResyncMessage(long seq, String type, String at, Reason data) {

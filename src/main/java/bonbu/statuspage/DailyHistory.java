@@ -1,10 +1,10 @@
 package bonbu.statuspage;
 
 import bonbu.component.ComponentStatus;
+import bonbu.shared.Kst;
 import bonbu.timeline.TimelineEvent;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,14 +19,13 @@ import java.util.Map;
 final class DailyHistory {
 
     static final int DAYS = 90;
-    static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
     static final String ENTRY_TYPE = "component.effective_status_changed";
 
     private DailyHistory() {}
 
     /** The first instant the history covers: the start of the oldest day. */
     static Instant windowStart(LocalDate today) {
-        return today.minusDays(DAYS - 1).atStartOfDay(KOREA).toInstant();
+        return today.minusDays(DAYS - 1).atStartOfDay(Kst.ZONE).toInstant();
     }
 
     private record Move(Instant at, ComponentStatus from, ComponentStatus to) {}
@@ -80,8 +79,8 @@ final class DailyHistory {
             ComponentStatus[] days, LocalDate today, Instant from, Instant to, ComponentStatus status) {
         if (status == ComponentStatus.OPERATIONAL) return;
         LocalDate first = today.minusDays(DAYS - 1);
-        long a = ChronoUnit.DAYS.between(first, LocalDate.ofInstant(from, KOREA));
-        long b = ChronoUnit.DAYS.between(first, LocalDate.ofInstant(to, KOREA));
+        long a = ChronoUnit.DAYS.between(first, Kst.day(from));
+        long b = ChronoUnit.DAYS.between(first, Kst.day(to));
         for (long d = Math.max(0, a); d <= Math.min(DAYS - 1, b); d++) {
             if (status.isWorseThan(days[(int) d])) days[(int) d] = status;
         }

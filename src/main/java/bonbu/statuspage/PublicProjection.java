@@ -6,6 +6,8 @@ import bonbu.component.ComponentView;
 import bonbu.shared.LocalizedText;
 import bonbu.timeline.Audience;
 import bonbu.timeline.TimelineEvent;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.node.NullNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -34,7 +36,74 @@ public class PublicProjection {
     Catalog catalog;
 
     /** One public timeline entry as the public sees it. */
-    public record PublicEntry(long seq, String type, Instant at, String incident, Map<String, Object> data) {}
+    public record PublicEntry(long seq, String type, Instant at, String incident, PublicData data) {}
+
+    /**
+     * The {@code data} of a public message. Fields copied from the stored entry are left out where
+     * the entry had no such key ({@link #kept}); lists are always present.
+     */
+    public sealed interface PublicData {}
+
+    /** A public entry whose details only the page shows: {@code {}}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Nothing() implements PublicData {}
+
+    /** {@code component.effective_status_changed}: groups of public components that moved together. */
+    record StatusChanges(List<StatusGroup> changes) implements PublicData {}
+
+    record StatusGroup(
+            Object from,
+            Object to,
+            @JsonInclude(JsonInclude.Include.NON_NULL) LocalizedText cause,
+            List<String> keys) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record NewComponent(Object key, Object name, Object group) implements PublicData {}
+
+    /** {@code changed}: which of the fields the page shows were changed. */
+    record ChangedComponent(Object key, List<String> changed) implements PublicData {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Declaration(Object number, Object title, Object status, List<ShownComponent> components, Update update)
+            implements PublicData {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Update(Object id, Object status, Object message, List<ShownComponent> components, Object publishedAt) {}
+
+    /** {@code incident.update_published}: the update, then the incident and where it stood before. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PublishedUpdate(
+            Object id,
+            Object status,
+            Object message,
+            List<ShownComponent> components,
+            Object publishedAt,
+            Object number,
+            Object previousStatus)
+            implements PublicData {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record IncidentMove(Object number, Object from, Object to) implements PublicData {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PublishedCause(Object cause) implements PublicData {}
+
+    /** {@code maintenance.scheduled} and {@code maintenance.status_changed}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MaintenanceNotice(
+            Object number,
+            Object title,
+            Object status,
+            Object from,
+            Object to,
+            Object scheduledFor,
+            Object scheduledUntil,
+            Object message,
+            List<ShownComponent> components)
+            implements PublicData {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ShownComponent(Object key, Object name, Object status) {}
 
     /** The public components, in catalog order, with effective statuses and causes. */
     List<ComponentView> components() {
@@ -45,7 +114,7 @@ public class PublicProjection {
      * What the public page says a component suffers from: the component at the far end of its cause
      * chain, by name; null while it is operational or its own status explains it.
      */
-    static LocalizedText causeOf(ComponentView c) {
+    public static LocalizedText causeOf(ComponentView c) {
         if (c.effectiveStatus() == ComponentStatus.OPERATIONAL || c.causes().isEmpty()) return null;
         return c.causes().get(c.causes().size() - 1).name();
     }
@@ -91,61 +160,65 @@ public class PublicProjection {
             }
         }
 
-        Map<String, Object> data(TimelineEvent e) {
+        PublicData data(TimelineEvent e) {
             Map<String, Object> in = e.data() == null ? Map.of() : e.data();
-            Map<String, Object> out = new LinkedHashMap<>();
-            switch (e.type()) {
-                case "component.effective_status_changed" -> out.put("changes", statusChanges(in));
-                case "component.created" -> {
-                    if (isShown(in.get("key"))) copy(in, out, "key", "name", "group");
-                }
-                case "component.updated" -> {
-                    if (isShown(in.get("key"))) {
-                        out.put("key", in.get("key"));
-                        List<String> changed = new ArrayList<>();
-                        if (in.get("changes") instanceof Map<?, ?> changes) {
-                            for (Object field : changes.keySet()) {
-                                if (SHOWN_FIELDS.contains(String.valueOf(field))) changed.add(String.valueOf(field));
-                            }
-                        }
-                        out.put("changed", changed);
-                    }
-                }
-                case "incident.declared" -> {
-                    copy(in, out, "number", "title", "status");
-                    out.put("components", shownComponents(in.get("components")));
-                    if (in.get("update") instanceof Map<?, ?> update) out.put("update", update(update));
-                }
+            return switch (e.type()) {
+                case "component.effective_status_changed" -> new StatusChanges(statusChanges(in));
+                case "component.created" ->
+                    isShown(in.get("key"))
+                            ? new NewComponent(kept(in, "key"), kept(in, "name"), kept(in, "group"))
+                            : new Nothing();
+                case "component.updated" -> isShown(in.get("key")) ? componentUpdated(in) : new Nothing();
+                case "incident.declared" ->
+                    new Declaration(
+                            kept(in, "number"),
+                            kept(in, "title"),
+                            kept(in, "status"),
+                            shownComponents(in.get("components")),
+                            in.get("update") instanceof Map<?, ?> update ? update(update) : null);
                 case "incident.update_published" -> {
-                    out.putAll(update(in));
-                    copy(in, out, "number", "previousStatus");
+                    Update u = update(in);
+                    yield new PublishedUpdate(
+                            u.id(),
+                            u.status(),
+                            u.message(),
+                            u.components(),
+                            u.publishedAt(),
+                            kept(in, "number"),
+                            kept(in, "previousStatus"));
                 }
-                case "incident.status_changed" -> copy(in, out, "number", "from", "to");
-                case "incident.cause_published" -> copy(in, out, "cause");
-                case "maintenance.scheduled", "maintenance.status_changed" -> {
-                    copy(
-                            in,
-                            out,
-                            "number",
-                            "title",
-                            "status",
-                            "from",
-                            "to",
-                            "scheduledFor",
-                            "scheduledUntil",
-                            "message");
-                    out.put("components", shownComponents(in.get("components")));
-                }
-                default -> {
-                    // Anything else public says only that something changed: the page has the rest.
-                }
-            }
-            return out;
+                case "incident.status_changed" ->
+                    new IncidentMove(kept(in, "number"), kept(in, "from"), kept(in, "to"));
+                case "incident.cause_published" -> new PublishedCause(kept(in, "cause"));
+                case "maintenance.scheduled", "maintenance.status_changed" ->
+                    new MaintenanceNotice(
+                            kept(in, "number"),
+                            kept(in, "title"),
+                            kept(in, "status"),
+                            kept(in, "from"),
+                            kept(in, "to"),
+                            kept(in, "scheduledFor"),
+                            kept(in, "scheduledUntil"),
+                            kept(in, "message"),
+                            shownComponents(in.get("components")));
+                // Anything else public says only that something changed: the page has the rest.
+                default -> new Nothing();
+            };
         }
 
-        /** Effective-status groups of public components: {@code [{from, to, cause, keys}]}. */
-        private List<Map<String, Object>> statusChanges(Map<String, Object> in) {
-            Map<List<Object>, Map<String, Object>> groups = new LinkedHashMap<>();
+        private static ChangedComponent componentUpdated(Map<String, Object> in) {
+            List<String> changed = new ArrayList<>();
+            if (in.get("changes") instanceof Map<?, ?> changes) {
+                for (Object field : changes.keySet()) {
+                    if (SHOWN_FIELDS.contains(String.valueOf(field))) changed.add(String.valueOf(field));
+                }
+            }
+            return new ChangedComponent(in.get("key"), changed);
+        }
+
+        /** Effective-status groups of public components, merged by from, to and cause. */
+        private List<StatusGroup> statusChanges(Map<String, Object> in) {
+            Map<List<Object>, StatusGroup> groups = new LinkedHashMap<>();
             if (!(in.get("changes") instanceof List<?> changes)) return List.of();
             for (Object g : changes) {
                 if (!(g instanceof Map<?, ?> group) || !(group.get("keys") instanceof List<?> keys)) continue;
@@ -157,17 +230,11 @@ public class PublicProjection {
                 Object from = group.get("from");
                 Object to = group.get("to");
                 LocalizedText cause = cause(to, group.get("causes"), in.get("causeNames"));
-                Map<String, Object> out = groups.computeIfAbsent(Arrays.asList(from, to, cause), k -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("from", from);
-                    m.put("to", to);
-                    if (cause != null) m.put("cause", cause);
-                    m.put("keys", new ArrayList<String>());
-                    return m;
-                });
-                @SuppressWarnings("unchecked")
-                List<String> into = (List<String>) out.get("keys");
-                into.addAll(visible);
+                groups.computeIfAbsent(
+                                Arrays.asList(from, to, cause),
+                                k -> new StatusGroup(from, to, cause, new ArrayList<>()))
+                        .keys()
+                        .addAll(visible);
             }
             return new ArrayList<>(groups.values());
         }
@@ -188,23 +255,22 @@ public class PublicProjection {
         }
 
         /** An incident update with only the public components it set. */
-        private Map<String, Object> update(Map<?, ?> in) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            copy(in, out, "id", "status", "message");
-            out.put("components", shownComponents(in.get("components")));
-            copy(in, out, "publishedAt");
-            return out;
+        private Update update(Map<?, ?> in) {
+            return new Update(
+                    kept(in, "id"),
+                    kept(in, "status"),
+                    kept(in, "message"),
+                    shownComponents(in.get("components")),
+                    kept(in, "publishedAt"));
         }
 
         /** The {@code [{key, …}]} entries of public components, hidden ones left out. */
-        private List<Object> shownComponents(Object list) {
+        private List<ShownComponent> shownComponents(Object list) {
             if (!(list instanceof List<?> items)) return List.of();
-            List<Object> out = new ArrayList<>();
+            List<ShownComponent> out = new ArrayList<>();
             for (Object item : items) {
                 if (item instanceof Map<?, ?> m && isShown(m.get("key"))) {
-                    Map<String, Object> c = new LinkedHashMap<>();
-                    copy(m, c, "key", "name", "status");
-                    out.add(c);
+                    out.add(new ShownComponent(kept(m, "key"), kept(m, "name"), kept(m, "status")));
                 }
             }
             return out;
@@ -215,12 +281,16 @@ public class PublicProjection {
         }
     }
 
+    /**
+     * A stored value as the public message carries it: Java null when the entry lacks the key (the
+     * message leaves it out), a JSON null when the entry stored null (the message says null).
+     */
+    private static Object kept(Map<?, ?> in, String key) {
+        if (!in.containsKey(key)) return null;
+        Object value = in.get(key);
+        return value == null ? NullNode.getInstance() : value;
+    }
+
     /** The fields of a component the public page shows, whose change the public hears of. */
     private static final Set<String> SHOWN_FIELDS = Set.of("name", "group", "description", "alternatives", "public");
-
-    private static void copy(Map<?, ?> from, Map<String, Object> to, String... fields) {
-        for (String f : fields) {
-            if (from.containsKey(f)) to.put(f, from.get(f));
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package bonbu.statuspage;
 
 import bonbu.shared.web.ProblemMapper;
+import bonbu.statuspage.site.Texts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.buffer.Buffer;
@@ -175,10 +176,10 @@ class PublicRoutes {
                 renderer.renderSearch(site.state(), site.stale(), site.state().loadedAt(), texts, limited);
         ctx.response()
                 .setStatusCode(200)
-                .putHeader(HttpHeaders.CONTENT_TYPE, SiteRenderer.HTML)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Resource.HTML)
                 .putHeader(CACHE_CONTROL, cacheControl)
                 .putHeader(ALLOW_ORIGIN, ANY)
-                .putHeader("Content-Language", texts.lang);
+                .putHeader("Content-Language", texts.lang());
         if (ctx.request().method() == HttpMethod.HEAD) {
             ctx.response().end();
         } else {

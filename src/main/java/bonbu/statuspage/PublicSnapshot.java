@@ -32,7 +32,7 @@ import org.jboss.logging.Logger;
  * changed: a checkpoint re-renders no page.
  */
 @ApplicationScoped
-public class PublicSnapshot {
+class PublicSnapshot {
 
     /** Where the signed checkpoints of the timeline's hash chain are published. */
     static final String CHECKPOINTS = "/checkpoints.json";
@@ -110,7 +110,7 @@ public class PublicSnapshot {
     }
 
     /** The current site, or null before the first successful load. */
-    public Site site() {
+    Site site() {
         return site;
     }
 
@@ -191,7 +191,7 @@ public class PublicSnapshot {
         if (before != null && anchors.equals(publishedAnchors)) return before;
         try {
             Resource doc = Resource.of(
-                    SiteRenderer.JSON,
+                    Resource.JSON,
                     "en",
                     200,
                     json.writerWithDefaultPrettyPrinter().writeValueAsString(anchors));

@@ -22,7 +22,7 @@ import java.util.Map;
  * @param touched per incident, the public components whose effective status it moved
  * @param causes per incident, its published cause (confirmed); missing while under investigation
  */
-record PublicState(
+public record PublicState(
         long seq,
         Instant loadedAt,
         List<ComponentView> components,
@@ -32,6 +32,14 @@ record PublicState(
         LocalDate today,
         Map<String, java.util.Set<String>> touched,
         Map<String, bonbu.shared.LocalizedText> causes) {
+
+    /** Statuspage lists at most this many incidents and maintenances, and the Atom feed as many. */
+    public static final int LISTED = 50;
+
+    /** The id of a group of components: stable as long as its Korean name is. */
+    public static String groupId(ComponentView c) {
+        return "group-" + Integer.toHexString(c.group().ko().hashCode());
+    }
 
     /** Whether the public would see anything different from {@code other}. */
     boolean sameContentAs(PublicState other) {

@@ -7,6 +7,7 @@ import bonbu.incident.IncidentStory;
 import bonbu.maintenance.MaintenanceService;
 import bonbu.maintenance.MaintenanceStatus;
 import bonbu.maintenance.MaintenanceView;
+import bonbu.shared.Kst;
 import bonbu.timeline.Timeline;
 import bonbu.timeline.TimelineEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +51,7 @@ class PublicStateLoader {
         // The sequence number first: everything read after it includes at least those entries.
         long seq = timeline.lastSeq();
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, DailyHistory.KOREA);
+        LocalDate today = Kst.day(now);
         List<ComponentView> visible = projection.components();
         List<IncidentStory> stories = incidents.stories();
         List<MaintenanceView> windows = maintenances.list(EnumSet.allOf(MaintenanceStatus.class));

@@ -14,10 +14,14 @@ import java.util.zip.GZIPOutputStream;
  * One public document as it is served: its bytes, the same gzipped, and a strong ETag for each.
  * Built once per snapshot, then only copied to the network.
  */
-record Resource(
+public record Resource(
         String contentType, String language, int status, byte[] body, byte[] gzip, String etag, String gzipEtag) {
 
-    static Resource of(String contentType, String language, int status, String text) {
+    public static final String HTML = "text/html; charset=utf-8";
+    public static final String JSON = "application/json; charset=utf-8";
+    public static final String ATOM = "application/atom+xml; charset=utf-8";
+
+    public static Resource of(String contentType, String language, int status, String text) {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         String hash = hash(body);
         return new Resource(

@@ -1,5 +1,6 @@
 package bonbu.statuspage;
 
+import bonbu.statuspage.site.Texts;
 import java.util.Map;
 
 /**
@@ -13,7 +14,7 @@ record Site(PublicState state, boolean stale, Map<String, Resource> resources) {
 
     /** The not-found page of a language ({@code ko} or {@code en}); not served under its own path. */
     static String notFoundPath(String lang) {
-        return "ko".equals(lang) ? "/404.html" : "/en/404.html";
+        return ("ko".equals(lang) ? Texts.KO : Texts.EN).notFoundPath();
     }
 
     Resource get(String path) {

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /** Public status page settings. */
 @ConfigMapping(prefix = "bonbu.statuspage")
-interface StatusPageConfig {
+public interface StatusPageConfig {
 
     /** The page's name in Korean. */
     @WithDefault("정부 디지털 서비스 상태")

@@ -24,7 +24,7 @@ class DailyHistoryTest {
     static final Instant NOW = kst("2023-11-22T12:00");
 
     static Instant kst(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(DailyHistory.KOREA).toInstant();
+        return LocalDateTime.parse(localDateTime).atZone(bonbu.shared.Kst.ZONE).toInstant();
     }
 
     static TimelineEvent moved(String at, ComponentStatus from, ComponentStatus to, String... keys) {

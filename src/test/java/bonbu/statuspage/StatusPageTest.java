@@ -219,7 +219,7 @@ class StatusPageTest {
         assertTrue(atom.contains("/incidents/" + number + "</id>"));
         assertTrue(given().get("/en/history.atom").asString().contains("Service is restored"));
 
-        given().get("/incidents/no-such-incident").then().statusCode(404).contentType(SiteRenderer.HTML);
+        given().get("/incidents/no-such-incident").then().statusCode(404).contentType(Resource.HTML);
         String mistyped = given().header("Accept", "text/html")
                 .get("/no-such-page")
                 .then()

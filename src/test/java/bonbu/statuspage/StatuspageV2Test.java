@@ -9,10 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bonbu.statuspage.site.Texts;
+import bonbu.statuspage.v2.V2Documents;
 import bonbu.support.Api;
 import bonbu.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -69,6 +72,29 @@ class StatuspageV2Test {
     static final Set<String> COMPONENT_STATUSES =
             Set.of("operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance");
     static final String TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}\\+09:00";
+
+    @Inject
+    PublicSnapshot snapshot;
+
+    @Inject
+    StatusPageConfig config;
+
+    @Test
+    void servedDocumentsAreTheSnapshotsStateWrittenAsTheGoldenTestWritesIt() {
+        awaitSnapshot();
+        Site site = snapshot.site();
+        for (Texts t : Texts.values()) {
+            String name = t == Texts.KO ? config.nameKo() : config.nameEn();
+            Map<String, String> expected = V2Documents.of(site.state(), t, name, config.publicUrl());
+            for (String file : V2Documents.FILES) {
+                Resource served = site.get(t.prefix() + "/api/v2/" + file);
+                assertEquals(
+                        expected.get(file),
+                        new String(served.body(), java.nio.charset.StandardCharsets.UTF_8),
+                        t.lang() + " " + file);
+            }
+        }
+    }
 
     static JsonPath json(String path) {
         return given().get(path)
@@ -221,8 +247,8 @@ class StatuspageV2Test {
             assertEquals(expected, keys(m), path);
             assertEquals("scheduled", m.get("status"));
             assertEquals("maintenance", m.get("impact"));
-            assertEquals(StatuspageJson.time(from), m.get("scheduled_for"));
-            assertEquals(StatuspageJson.time(from.plus(Duration.ofHours(1))), m.get("scheduled_until"));
+            assertEquals(Texts.iso(from), m.get("scheduled_for"));
+            assertEquals(Texts.iso(from.plus(Duration.ofHours(1))), m.get("scheduled_until"));
         }
         assertTrue(!json("/api/v2/scheduled-maintenances/active.json")
                 .getList("scheduled_maintenances.id")

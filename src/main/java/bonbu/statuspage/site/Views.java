@@ -1,4 +1,4 @@
-package bonbu.statuspage;
+package bonbu.statuspage.site;
 
 import io.quarkus.qute.TemplateData;
 import java.util.List;

@@ -1,4 +1,4 @@
-package bonbu.statuspage;
+package bonbu.statuspage.site;
 
 import bonbu.incident.IncidentStatus;
 import bonbu.shared.LocalizedText;
@@ -21,6 +21,6 @@ public record UpdatePreview(String lang, String status, String statusLabel, Stri
 
     private static UpdatePreview in(Texts t, IncidentStatus status, LocalizedText message, Instant at) {
         return new UpdatePreview(
-                t.lang, status.value(), t.status(status), t.of(message), SiteRenderer.shown(at), SiteRenderer.iso(at));
+                t.lang, status.value(), t.status(status), t.of(message), Texts.shown(at), Texts.iso(at));
     }
 }

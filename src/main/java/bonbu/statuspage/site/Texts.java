@@ -1,15 +1,22 @@
-package bonbu.statuspage;
+package bonbu.statuspage.site;
 
 import bonbu.component.ComponentStatus;
 import bonbu.incident.IncidentStatus;
 import bonbu.maintenance.MaintenanceStatus;
+import bonbu.shared.Kst;
 import bonbu.shared.LocalizedText;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
-/** The fixed wording of the public pages in one language. */
-enum Texts {
+/** The fixed wording of the public pages in one language, and how they write times. */
+public enum Texts {
     KO("ko", "/"),
     EN("en", "/en/");
+
+    /** Times in the Statuspage API and in pages' machine-readable attributes: Korea's offset, milliseconds. */
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
 
     final String lang;
     /** The path of this language's front page; other pages are below {@link #prefix()}. */
@@ -20,9 +27,29 @@ enum Texts {
         this.home = home;
     }
 
+    /** {@code ko} or {@code en}. */
+    public String lang() {
+        return lang;
+    }
+
+    /** {@code 2023-11-17T09:40:00.000+09:00}; null for null. */
+    public static String iso(Instant at) {
+        return at == null ? null : ISO.format(OffsetDateTime.ofInstant(at, Kst.ZONE));
+    }
+
+    /** {@code 2023-11-17 09:40 KST}, as people read it on the page; null for null. */
+    public static String shown(Instant at) {
+        return at == null ? null : Kst.MINUTES.format(at);
+    }
+
     /** What page paths start with: empty for Korean, {@code /en} for English. */
-    String prefix() {
+    public String prefix() {
         return this == KO ? "" : "/en";
+    }
+
+    /** Where this language's not-found page is kept; it is not served under its own path. */
+    public String notFoundPath() {
+        return prefix() + "/404.html";
     }
 
     Texts other() {
@@ -30,7 +57,7 @@ enum Texts {
     }
 
     /** Text in this language, falling back to Korean. */
-    String of(LocalizedText text) {
+    public String of(LocalizedText text) {
         if (text == null) return null;
         return this == KO ? text.ko() : text.enOrKo();
     }
