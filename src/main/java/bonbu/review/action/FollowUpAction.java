@@ -1,4 +1,4 @@
-package bonbu.review;
+package bonbu.review.action;
 
 import bonbu.shared.problem.DomainException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;

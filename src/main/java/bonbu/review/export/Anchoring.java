@@ -1,5 +1,6 @@
-package bonbu.review;
+package bonbu.review.export;
 
+import bonbu.review.record.IncidentRecord;
 import bonbu.timeline.CheckpointView;
 import bonbu.timeline.Checkpoints;
 import java.util.List;

@@ -1,4 +1,4 @@
-package bonbu.review;
+package bonbu.review.action;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
@@ -22,7 +22,7 @@ public enum ActionStatus {
         return this == OPEN || this == IN_PROGRESS;
     }
 
-    List<ActionStatus> next() {
+    public List<ActionStatus> next() {
         return switch (this) {
             case OPEN -> List.of(IN_PROGRESS, DONE, CANCELLED);
             case IN_PROGRESS -> List.of(DONE, CANCELLED);

@@ -1,4 +1,4 @@
-package bonbu.review;
+package bonbu.review.hypothesis;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 

@@ -1,8 +1,13 @@
-package bonbu.review;
+package bonbu.review.record;
 
+import bonbu.incident.IncidentStatus;
 import bonbu.incident.IncidentView;
+import bonbu.shared.Kst;
 import bonbu.timeline.ChainCheck;
+import bonbu.timeline.CheckpointCheck;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +40,7 @@ public record IncidentRecord(
             String origin) {}
 
     /** The same record narrowed by a filter, without reading anything again. */
-    IncidentRecord narrowed(RecordService.Filter filter) {
+    public IncidentRecord narrowed(RecordService.Filter filter) {
         List<Entry> kept = days.stream()
                 .flatMap(d -> d.entries().stream())
                 .filter(filter::keeps)
@@ -43,26 +48,37 @@ public record IncidentRecord(
         return of(incident, active, filter.asMap(), kept, verification);
     }
 
+    /** The chain check in one line, as the exports and the timeline page state it. */
+    public static String verificationLine(ChainCheck check) {
+        if (!check.ok()) {
+            return check.firstBrokenSeq() != null
+                    ? "Timeline verification: BROKEN at seq " + check.firstBrokenSeq() + " — " + check.problem()
+                    : "Timeline verification: BROKEN at the checkpoint of seq "
+                            + check.checkpoints().disagreeing().seq() + " — " + check.problem();
+        }
+        CheckpointCheck anchors = check.checkpoints();
+        String checked = anchors == null || "ABSENT".equals(anchors.status())
+                ? "; no checkpoint key, so no signed checkpoint was checked"
+                : "; " + anchors.checked() + " signed checkpoint" + (anchors.checked() == 1 ? "" : "s") + " agree";
+        return "Timeline verification: OK — " + check.entries() + " entries, last seq " + check.lastSeq() + ", hash "
+                + check.lastHash() + checked;
+    }
+
     static IncidentRecord of(
             IncidentView incident, Map<String, String> filters, List<Entry> entries, ChainCheck check) {
-        return of(
-                incident.number(),
-                incident.status() != bonbu.incident.IncidentStatus.RESOLVED,
-                filters,
-                entries,
-                check);
+        return of(incident.number(), incident.status() != IncidentStatus.RESOLVED, filters, entries, check);
     }
 
     private static IncidentRecord of(
             String incident, boolean active, Map<String, String> filters, List<Entry> entries, ChainCheck check) {
-        java.util.LinkedHashMap<String, List<Entry>> byDay = new java.util.LinkedHashMap<>();
+        LinkedHashMap<String, List<Entry>> byDay = new LinkedHashMap<>();
         for (Entry e : entries) {
-            byDay.computeIfAbsent(e.atKst().substring(0, 10), d -> new java.util.ArrayList<>())
+            byDay.computeIfAbsent(e.atKst().substring(0, 10), d -> new ArrayList<>())
                     .add(e);
         }
         List<Day> days = byDay.entrySet().stream()
                 .map(d -> new Day(d.getKey(), List.copyOf(d.getValue())))
                 .toList();
-        return new IncidentRecord(incident, "Asia/Seoul", active, filters, entries.size(), days, check);
+        return new IncidentRecord(incident, Kst.ZONE.getId(), active, filters, entries.size(), days, check);
     }
 }
