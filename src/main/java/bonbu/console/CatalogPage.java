@@ -35,7 +35,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * The catalog as staff read it: every component with its own and effective status, what it
@@ -46,43 +45,6 @@ import java.util.stream.Collectors;
 @Authenticated
 @Produces(Forms.HTML)
 public class CatalogPage {
-
-    /** A component as the catalog lists it. */
-    @TemplateData
-    record Row(
-            String key,
-            String nameKo,
-            String nameEn,
-            String groupKo,
-            String groupEn,
-            String kind,
-            int tier,
-            boolean isPublic,
-            String descriptionKo,
-            String descriptionEn,
-            String status,
-            String effective,
-            String via,
-            List<Link> upstreams,
-            List<Link> downstreams,
-            List<AlternativeRow> alternatives) {}
-
-    /** The other end of a dependency. */
-    @TemplateData
-    record Link(String key, String name, String kind) {}
-
-    /** An alternative channel as its form row shows it. */
-    @TemplateData
-    record AlternativeRow(
-            int index,
-            String nameKo,
-            String nameEn,
-            String howToKo,
-            String howToEn,
-            String url,
-            String hoursKo,
-            String hoursEn,
-            String component) {}
 
     /** The descriptive fields of the create and edit forms. */
     public static class ComponentForm {
@@ -251,10 +213,10 @@ public class CatalogPage {
             @FormParam("altHoursKo") List<String> hoursKo,
             @FormParam("altHoursEn") List<String> hoursEn,
             @FormParam("altComponent") List<String> component) {
-        List<AlternativeRow> rows = new ArrayList<>();
+        List<CatalogRows.AlternativeRow> rows = new ArrayList<>();
         int n = nameKo == null ? 0 : nameKo.size();
         for (int i = 0; i < n; i++) {
-            rows.add(new AlternativeRow(
+            rows.add(new CatalogRows.AlternativeRow(
                     i + 1,
                     at(nameKo, i),
                     at(nameEn, i),
@@ -306,16 +268,19 @@ public class CatalogPage {
         }
         values.putIfAbsent("kind", ComponentKind.PUBLIC_SERVICE.name());
         return list.data("session", ConsoleSession.of(session))
-                .data("components", catalog.all().stream().map(CatalogPage::row).toList())
-                .data("kinds", kinds())
+                .data("components", catalog.all().stream().map(CatalogRows::row).toList())
+                .data("kinds", CatalogRows.kinds())
                 .data("typed", values)
                 .data("refusal", refusal == null ? new Refusal("", "") : refusal)
                 .render();
     }
 
     private String renderDetail(
-            ComponentView c, Map<String, String> typed, Refusal refusal, List<AlternativeRow> typedAlternatives) {
-        Row row = row(c);
+            ComponentView c,
+            Map<String, String> typed,
+            Refusal refusal,
+            List<CatalogRows.AlternativeRow> typedAlternatives) {
+        CatalogRows.Row row = CatalogRows.row(c);
         Map<String, String> values = new HashMap<>(typed);
         values.putIfAbsent("nameKo", row.nameKo());
         values.putIfAbsent("nameEn", row.nameEn());
@@ -328,69 +293,21 @@ public class CatalogPage {
         values.putIfAbsent("descriptionEn", row.descriptionEn());
         values.putIfAbsent("upstream", "");
         values.putIfAbsent("dependencyKind", DependencyKind.REQUIRED.name());
-        List<AlternativeRow> alternatives =
+        List<CatalogRows.AlternativeRow> alternatives =
                 new ArrayList<>(typedAlternatives != null ? typedAlternatives : row.alternatives());
-        alternatives.add(new AlternativeRow(alternatives.size() + 1, "", "", "", "", "", "", "", ""));
+        alternatives.add(new CatalogRows.AlternativeRow(alternatives.size() + 1, "", "", "", "", "", "", "", ""));
         List<Labels.Option> others = catalog.all().stream()
                 .filter(o -> !o.key().equals(c.key()))
                 .map(o -> new Labels.Option(o.key(), o.name().ko() + " (" + o.key() + ")"))
                 .toList();
         return detail.data("session", ConsoleSession.of(session))
                 .data("c", row)
-                .data("kinds", kinds())
+                .data("kinds", CatalogRows.kinds())
                 .data("others", others)
                 .data("alternatives", alternatives)
                 .data("typed", values)
                 .data("refusal", refusal == null ? new Refusal("", "") : refusal)
                 .render();
-    }
-
-    private static Row row(ComponentView c) {
-        List<AlternativeRow> alternatives = new ArrayList<>();
-        for (Alternative a : c.alternatives()) {
-            alternatives.add(new AlternativeRow(
-                    alternatives.size() + 1,
-                    a.name().ko(),
-                    en(a.name()),
-                    a.howTo() == null ? "" : a.howTo().ko(),
-                    en(a.howTo()),
-                    Forms.orEmpty(a.url()),
-                    a.hours() == null ? "" : a.hours().ko(),
-                    en(a.hours()),
-                    Forms.orEmpty(a.component())));
-        }
-        return new Row(
-                c.key(),
-                c.name().ko(),
-                en(c.name()),
-                c.group().ko(),
-                en(c.group()),
-                c.kind().name(),
-                c.tier(),
-                c.isPublic(),
-                c.description() == null ? "" : c.description().ko(),
-                en(c.description()),
-                Labels.of(c.status()),
-                Labels.of(c.effectiveStatus()),
-                c.causes().stream().map(k -> k.name().ko()).collect(Collectors.joining(" → ")),
-                c.upstreams().stream()
-                        .map(l -> new Link(l.key(), l.name().ko(), l.kind().name()))
-                        .toList(),
-                c.downstreams().stream()
-                        .map(l -> new Link(l.key(), l.name().ko(), l.kind().name()))
-                        .toList(),
-                alternatives);
-    }
-
-    private static List<Labels.Option> kinds() {
-        return List.of(
-                new Labels.Option(ComponentKind.PUBLIC_SERVICE.name(), "대국민 서비스 PUBLIC_SERVICE"),
-                new Labels.Option(ComponentKind.STAFF_SYSTEM.name(), "업무 시스템 STAFF_SYSTEM"),
-                new Labels.Option(ComponentKind.SHARED_INFRASTRUCTURE.name(), "공통 기반 SHARED_INFRASTRUCTURE"));
-    }
-
-    private static String en(LocalizedText t) {
-        return t == null || t.en() == null ? "" : t.en();
     }
 
     private static String at(List<String> values, int i) {

@@ -1,5 +1,6 @@
 package bonbu.console;
 
+import bonbu.shared.Kst;
 import bonbu.shared.problem.ProblemException;
 import bonbu.shared.web.Redirects;
 import jakarta.validation.ConstraintViolation;
@@ -8,8 +9,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,6 @@ import java.util.stream.Collectors;
 final class Forms {
 
     static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
-    private static final DateTimeFormatter KST =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'KST'").withZone(ZoneId.of("Asia/Seoul"));
 
     private Forms() {}
 
@@ -98,7 +95,7 @@ final class Forms {
     }
 
     static String time(Instant at) {
-        return at == null ? "" : KST.format(at);
+        return Kst.minutes(at);
     }
 
     static String iso(Instant at) {

@@ -10,17 +10,9 @@ import bonbu.incident.LinkKind;
 import bonbu.incident.Requests;
 import bonbu.incident.Severity;
 import bonbu.security.Roles;
-import bonbu.security.StaffSession;
 import bonbu.shared.LocalizedText;
 import bonbu.shared.problem.ProblemException;
 import bonbu.statuspage.UpdatePreview;
-import bonbu.timeline.Timeline;
-import bonbu.timeline.TimelineEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateData;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,14 +29,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * The incident room: where the incident stands, who holds which role, what it affects, and its
@@ -58,52 +47,14 @@ import java.util.stream.Collectors;
 @Produces(Forms.HTML)
 public class RoomPage {
 
-    static final int TIMELINE_ENTRIES = 200;
-
-    /** A role and who holds it now. */
-    @TemplateData
-    record RoleRow(String role, String label, String member, String since) {}
-
-    /** A component the incident affects. */
-    @TemplateData
-    record ComponentRow(
-            String key,
-            String nameKo,
-            String nameEn,
-            int tier,
-            boolean direct,
-            String status,
-            String statusLabel,
-            String effective,
-            String via) {}
-
-    /** A published update, newest first. */
-    @TemplateData
-    record UpdateRow(String status, String ko, String en, String author, String at, String iso) {}
-
-    /** A linked incident. */
-    @TemplateData
-    record LinkRow(String number, String title, String kind, String direction, String status) {}
-
-    /** A timeline entry, newest first. */
-    @TemplateData
-    record Entry(long seq, String at, String iso, String actor, String type, String audience, String what) {}
-
-    /** A refusal to show beside the form it concerns. */
-    @TemplateData
-    record Refusal(String form, String message) {}
-
     @Inject
     IncidentService incidents;
 
     @Inject
+    RoomModel model;
+
+    @Inject
     CatalogService catalogService;
-
-    @Inject
-    Timeline timeline;
-
-    @Inject
-    StaffSession session;
 
     @Inject
     SecurityIdentity identity;
@@ -112,18 +63,12 @@ public class RoomPage {
     Validator validator;
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
     Clock clock;
-
-    @Location("console/room.html")
-    Template page;
 
     @GET
     @Path("incidents/{number}")
     public Response room(@PathParam("number") String number) {
-        return ok(render(incidents.get(number), Map.of(), null, null));
+        return ok(model.render(incidents.get(number), Map.of(), null, null));
     }
 
     @POST
@@ -150,7 +95,7 @@ public class RoomPage {
                             List.of()));
             if ("preview".equals(intent)) {
                 List<UpdatePreview> preview = UpdatePreview.of(request.status(), request.message(), clock.instant());
-                return ok(render(incidents.get(number), typed, null, preview));
+                return ok(model.render(incidents.get(number), typed, null, preview));
             }
             incidents.publishUpdate(number, request, Forms.version(version), actor());
             return Forms.seeOther(roomPath(number) + "#updates");
@@ -257,152 +202,8 @@ public class RoomPage {
             }
         } catch (ProblemException e) {
             IncidentView incident = incidents.get(number);
-            return Forms.page(e.status(), render(incident, typed, new Refusal(form, e.getMessage()), null));
-        }
-    }
-
-    private String render(
-            IncidentView incident, Map<String, String> typed, Refusal refusal, List<UpdatePreview> preview) {
-        Map<String, String> values = new HashMap<>(typed);
-        values.putIfAbsent("status", incident.status().value());
-        values.putIfAbsent("severity", incident.severity().name());
-        values.putIfAbsent("role", CommandRole.INCIDENT_COMMANDER.name());
-        values.putIfAbsent("kind", "RELATED");
-        values.putIfAbsent("componentStatus", ComponentStatus.OPERATIONAL.value());
-        for (String field :
-                List.of("messageKo", "messageEn", "member", "reason", "reopenReason", "other", "componentReason")) {
-            values.putIfAbsent(field, "");
-        }
-        List<RoleRow> roles = new ArrayList<>();
-        for (CommandRole r : CommandRole.values()) {
-            IncidentView.Role held = incident.roles().stream()
-                    .filter(h -> h.role() == r)
-                    .findFirst()
-                    .orElse(null);
-            roles.add(new RoleRow(
-                    r.name(),
-                    Labels.of(r),
-                    held == null ? "" : held.member(),
-                    held == null ? "" : Forms.time(held.assumedAt())));
-        }
-        List<ComponentRow> components = incident.components().stream()
-                .map(c -> new ComponentRow(
-                        c.key(),
-                        c.name().ko(),
-                        c.name().en() == null ? "" : c.name().en(),
-                        c.tier(),
-                        c.direct(),
-                        c.status().value(),
-                        Labels.of(c.status()),
-                        Labels.of(c.effectiveStatus()),
-                        c.causes().stream()
-                                .map(k -> k.name().ko() + " "
-                                        + (k.name().en() == null ? "" : k.name().en()))
-                                .collect(Collectors.joining(" → "))))
-                .toList();
-        List<UpdateRow> updates = new ArrayList<>();
-        for (IncidentView.Update u : incident.updates()) {
-            updates.add(new UpdateRow(
-                    Labels.of(u.status()),
-                    u.message().ko(),
-                    u.message().en() == null ? "" : u.message().en(),
-                    u.author(),
-                    Forms.time(u.publishedAt()),
-                    Forms.iso(u.publishedAt())));
-        }
-        List<LinkRow> links = incident.links().stream()
-                .map(l -> new LinkRow(
-                        l.number(),
-                        l.title().ko(),
-                        l.kind() == LinkKind.RECURRENCE_OF ? "재발 RECURRENCE_OF" : "관련 RELATED",
-                        "outgoing".equals(l.direction()) ? "→" : "←",
-                        Labels.of(l.status())))
-                .toList();
-        List<Entry> entries = timeline.ofIncident(incident.number(), TIMELINE_ENTRIES).stream()
-                .map(this::entry)
-                .toList();
-        IncidentView.KeyTimes k = incident.keyTimes();
-        Map<String, String> times = new java.util.LinkedHashMap<>();
-        times.put("감지 Detected", Forms.time(k.detectedAt()));
-        times.put("선언 Declared", Forms.time(k.declaredAt()));
-        times.put("원인 파악 Identified", Forms.time(k.identifiedAt()));
-        times.put("완화 Mitigated", Forms.time(k.mitigatedAt()));
-        times.put("해결 Resolved", Forms.time(k.resolvedAt()));
-        boolean active = incident.status() != IncidentStatus.RESOLVED;
-        return page.data("session", ConsoleSession.of(session))
-                .data("number", incident.number())
-                .data("titleKo", incident.title().ko())
-                .data(
-                        "titleEn",
-                        incident.title().en() == null ? "" : incident.title().en())
-                .data("status", Labels.of(incident.status()))
-                .data("severity", incident.severity().name())
-                .data("commander", incident.commander() == null ? "—" : incident.commander())
-                .data("overdue", incident.updateOverdue())
-                .data("lastUpdate", Forms.time(incident.lastUpdateAt()))
-                .data("active", active)
-                .data("version", incident.version())
-                .data(
-                        "times",
-                        times.entrySet().stream()
-                                .map(e -> new Labels.Option(
-                                        e.getKey(), e.getValue().isEmpty() ? "—" : e.getValue()))
-                                .toList())
-                .data("roles", roles)
-                .data("components", components)
-                .data("updates", updates)
-                .data("links", links)
-                .data("entries", entries)
-                .data("typed", values)
-                .data("refusal", refusal == null ? new Refusal("", "") : refusal)
-                .data("preview", preview)
-                .data("roleOptions", Labels.roles())
-                .data("componentStatuses", Labels.componentStatuses())
-                .data("incidentStatuses", Labels.incidentStatuses())
-                .data(
-                        "severities",
-                        Arrays.stream(Severity.values()).map(Enum::name).toList())
-                .render();
-    }
-
-    private Entry entry(TimelineEvent e) {
-        return new Entry(
-                e.seq(),
-                Forms.time(e.at()),
-                Forms.iso(e.at()),
-                e.actor(),
-                e.type(),
-                e.audience().name(),
-                what(e));
-    }
-
-    /** A short reading of an entry's facts; the full record is on the timeline page. */
-    private String what(TimelineEvent e) {
-        Map<String, Object> d = e.data();
-        return switch (e.type()) {
-            case "incident.update_published", "incident.declared" -> {
-                Object update = "incident.declared".equals(e.type()) ? d.get("update") : d;
-                Object message = update instanceof Map<?, ?> m ? m.get("message") : null;
-                Object ko = message instanceof Map<?, ?> m ? m.get("ko") : message;
-                Object status = update instanceof Map<?, ?> m ? m.get("status") : null;
-                yield status + ": " + ko;
-            }
-            case "incident.role_assigned" ->
-                d.get("role") + " → " + d.get("member")
-                        + (d.get("previous") == null ? "" : " (" + d.get("previous") + ")");
-            case "component.status_changed" ->
-                d.get("key") + ": " + d.get("from") + " → " + d.get("to")
-                        + (d.get("reason") == null ? "" : " — " + d.get("reason"));
-            default -> compact(d);
-        };
-    }
-
-    private String compact(Object value) {
-        try {
-            String s = json.writeValueAsString(value);
-            return s.length() > 300 ? s.substring(0, 300) + "…" : s;
-        } catch (JsonProcessingException e) {
-            return "";
+            return Forms.page(
+                    e.status(), model.render(incident, typed, new RoomModel.Refusal(form, e.getMessage()), null));
         }
     }
 
