@@ -18,9 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Writes and reads post-incident reviews, around the record, hypotheses and follow-up actions. */
@@ -122,11 +120,10 @@ public class ReviewService {
         review.updatedBy = actor;
         review.updatedAt = now;
         review.persist();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("summary", review.summary);
-        data.put("contributingFactors", review.contributingFactors);
         timeline.append(
-                actor, List.of(new NewTimelineEntry("review.updated", bonbu.timeline.Audience.STAFF, number, data)));
+                actor,
+                List.of(NewTimelineEntry.staff(
+                        number, new ReviewFact.ReviewUpdated(review.summary, review.contributingFactors))));
         IncidentReview.getEntityManager().flush();
         return review(number);
     }

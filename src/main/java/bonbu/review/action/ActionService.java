@@ -12,9 +12,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Adds and moves the follow-up actions of incidents, and lists them. */
 @ApplicationScoped
@@ -53,7 +51,10 @@ public class ActionService {
         a.createdAt = now;
         a.updatedAt = now;
         a.persist();
-        timeline.append(actor, List.of(actionEntry("action.created", a)));
+        timeline.append(
+                actor,
+                List.of(NewTimelineEntry.staff(
+                        number, new ActionFact.ActionCreated(a.id, a.title, a.owner, a.dueDate, a.status, a.note))));
         return ActionView.of(a, today());
     }
 
@@ -64,7 +65,11 @@ public class ActionService {
             throw ProblemException.notFound("Incident " + number + " has no follow-up action " + id + ".");
         }
         a.moveTo(to, note, clock.instant());
-        timeline.append(actor, List.of(actionEntry("action.status_changed", a)));
+        timeline.append(
+                actor,
+                List.of(NewTimelineEntry.staff(
+                        number,
+                        new ActionFact.ActionStatusChanged(a.id, a.title, a.owner, a.dueDate, a.status, a.note))));
         FollowUpAction.getEntityManager().flush();
         return ActionView.of(a, today());
     }
@@ -95,16 +100,5 @@ public class ActionService {
 
     private LocalDate today() {
         return Kst.day(clock.instant());
-    }
-
-    private static NewTimelineEntry actionEntry(String type, FollowUpAction a) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("action", a.id);
-        data.put("title", a.title);
-        data.put("owner", a.owner);
-        data.put("dueDate", a.dueDate.toString());
-        data.put("status", a.status.value());
-        if (a.note != null) data.put("note", a.note);
-        return new NewTimelineEntry(type, bonbu.timeline.Audience.STAFF, a.incidentNumber, data);
     }
 }
