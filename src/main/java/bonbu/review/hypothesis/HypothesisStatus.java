@@ -1,9 +1,12 @@
 package bonbu.review.hypothesis;
 
+import bonbu.shared.Stage;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Locale;
 
-/** Where a cause hypothesis stands. */
-public enum HypothesisStatus {
+/** Where a cause hypothesis stands: suspected, then confirmed or refuted; a confirmed one may still be refuted. */
+public enum HypothesisStatus implements Stage<HypothesisStatus> {
     @JsonProperty("suspected")
     SUSPECTED,
     @JsonProperty("confirmed")
@@ -11,8 +14,18 @@ public enum HypothesisStatus {
     @JsonProperty("refuted")
     REFUTED;
 
+    @Override
     public String value() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public List<HypothesisStatus> next() {
+        return switch (this) {
+            case SUSPECTED -> List.of(CONFIRMED, REFUTED);
+            case CONFIRMED -> List.of(REFUTED);
+            case REFUTED -> List.of();
+        };
     }
 
     @Override
