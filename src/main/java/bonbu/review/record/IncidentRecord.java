@@ -19,7 +19,7 @@ public record IncidentRecord(
         String incident,
         String timeZone,
         boolean active,
-        Map<String, String> filters,
+        RecordService.Filter filters,
         int count,
         List<Day> days,
         ChainCheck verification) {
@@ -45,7 +45,7 @@ public record IncidentRecord(
                 .flatMap(d -> d.entries().stream())
                 .filter(filter::keeps)
                 .toList();
-        return of(incident, active, filter.asMap(), kept, verification);
+        return of(incident, active, filter, kept, verification);
     }
 
     /** The chain check in one line, as the exports and the timeline page state it. */
@@ -65,12 +65,12 @@ public record IncidentRecord(
     }
 
     static IncidentRecord of(
-            IncidentView incident, Map<String, String> filters, List<Entry> entries, ChainCheck check) {
+            IncidentView incident, RecordService.Filter filters, List<Entry> entries, ChainCheck check) {
         return of(incident.number(), incident.status() != IncidentStatus.RESOLVED, filters, entries, check);
     }
 
     private static IncidentRecord of(
-            String incident, boolean active, Map<String, String> filters, List<Entry> entries, ChainCheck check) {
+            String incident, boolean active, RecordService.Filter filters, List<Entry> entries, ChainCheck check) {
         LinkedHashMap<String, List<Entry>> byDay = new LinkedHashMap<>();
         for (Entry e : entries) {
             byDay.computeIfAbsent(e.atKst().substring(0, 10), d -> new ArrayList<>())

@@ -7,13 +7,13 @@ import bonbu.shared.Kst;
 import bonbu.shared.problem.ProblemException;
 import bonbu.timeline.ChainVerifier;
 import bonbu.timeline.Timeline;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -62,17 +62,12 @@ public class RecordService {
                 times, end, touched, impacts, tier -> config.recoveryTarget().of(tier));
     }
 
-    /** What to keep: each filter is optional; {@code component} matches entries that name the key. */
+    /**
+     * What to keep: each filter is optional; {@code component} matches entries that name the key.
+     * In JSON only the filters that are set appear.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Filter(String type, String audience, String actor, String component) {
-
-        public Map<String, String> asMap() {
-            Map<String, String> m = new LinkedHashMap<>();
-            if (type != null) m.put("type", type);
-            if (audience != null) m.put("audience", audience);
-            if (actor != null) m.put("actor", actor);
-            if (component != null) m.put("component", component);
-            return m;
-        }
 
         /** Keeps everything. */
         public static final Filter NONE = new Filter(null, null, null, null);
@@ -119,7 +114,7 @@ public class RecordService {
                 .map(RecordService::entry)
                 .filter(filter::keeps)
                 .toList();
-        return IncidentRecord.of(incident, filter.asMap(), entries, verifier.incident(number));
+        return IncidentRecord.of(incident, filter, entries, verifier.incident(number));
     }
 
     private static IncidentRecord.Entry entry(Timeline.Recorded r) {
