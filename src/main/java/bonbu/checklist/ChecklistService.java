@@ -1,5 +1,9 @@
 package bonbu.checklist;
 
+import bonbu.checklist.ChecklistFact.ChecklistCreated;
+import bonbu.checklist.ChecklistFact.ItemCompleted;
+import bonbu.checklist.ChecklistFact.ItemSkipped;
+import bonbu.checklist.ChecklistFact.ItemTasked;
 import bonbu.component.Catalog;
 import bonbu.component.ComponentView;
 import bonbu.incident.IncidentService;
@@ -10,7 +14,6 @@ import bonbu.shared.problem.ProblemException;
 import bonbu.task.Priority;
 import bonbu.task.TaskService;
 import bonbu.task.TaskView;
-import bonbu.timeline.Audience;
 import bonbu.timeline.NewTimelineEntry;
 import bonbu.timeline.Timeline;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -21,10 +24,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Runbooks suggested for an incident, instantiated as checklists, and worked step by step. */
@@ -98,7 +99,7 @@ public class ChecklistService {
         c.runbookVersion = r.version();
         c.titleKo = r.title().ko();
         c.titleEn = r.title().en();
-        c.runbook = copyOf(r);
+        c.runbook = Checklist.RunbookCopy.of(r);
         c.createdBy = actor;
         c.createdAt = now;
         c.persist();
@@ -115,12 +116,12 @@ public class ChecklistService {
             item.status = "pending";
             item.persist();
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("checklist", c.id);
-        data.put("runbook", r.id());
-        data.put("version", r.version());
-        data.put("steps", r.steps().size());
-        timeline.append(actor, List.of(new NewTimelineEntry("checklist.created", Audience.STAFF, number, data)));
+        timeline.append(
+                actor,
+                List.of(NewTimelineEntry.staff(
+                        number,
+                        new ChecklistCreated(
+                                c.id, r.id(), r.version(), r.steps().size()))));
         return view(c);
     }
 
@@ -137,7 +138,7 @@ public class ChecklistService {
         Checklist c = find(number, id);
         ChecklistItem item = item(c, position);
         item.complete(evidence, actor, clock.instant());
-        timeline.append(actor, List.of(itemEntry("checklist.item_completed", c, item)));
+        timeline.append(actor, List.of(itemEntry(ItemCompleted::new, c, item)));
         return view(c);
     }
 
@@ -146,7 +147,7 @@ public class ChecklistService {
         Checklist c = find(number, id);
         ChecklistItem item = item(c, position);
         item.skip(reason, actor, clock.instant());
-        timeline.append(actor, List.of(itemEntry("checklist.item_skipped", c, item)));
+        timeline.append(actor, List.of(itemEntry(ItemSkipped::new, c, item)));
         return view(c);
     }
 
@@ -178,7 +179,7 @@ public class ChecklistService {
                         dueAt != null ? dueAt : clock.instant().plus(Duration.ofMinutes(item.minutes))),
                 actor);
         item.taskId = task.id();
-        timeline.append(actor, List.of(itemEntry("checklist.item_tasked", c, item)));
+        timeline.append(actor, List.of(itemEntry(ItemTasked::new, c, item)));
         return view(c);
     }
 
@@ -249,40 +250,23 @@ public class ChecklistService {
                 new ChecklistView.Progress(total, done, skipped, pending, percent, expected, spent));
     }
 
-    private static Map<String, Object> copyOf(Runbook r) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        copy.put("id", r.id());
-        copy.put("version", r.version());
-        copy.put("file", r.file());
-        copy.put("title", r.title());
-        copy.put("components", List.copyOf(r.components()));
-        copy.put("kinds", r.kinds().stream().map(Enum::name).toList());
-        copy.put(
-                "steps",
-                r.steps().stream()
-                        .map(s -> {
-                            Map<String, Object> m = new LinkedHashMap<>();
-                            m.put("text", s.text());
-                            m.put("role", s.role() == null ? null : s.role().name());
-                            m.put("team", s.team());
-                            m.put("minutes", s.minutes());
-                            m.put("evidence", s.evidence());
-                            return m;
-                        })
-                        .toList());
-        return copy;
+    /** The constructor of one kind of step fact: each is a snapshot of the step taken the same way. */
+    @FunctionalInterface
+    private interface StepSnapshot {
+        ChecklistFact.StepFact of(
+                long checklist,
+                String runbook,
+                int step,
+                String text,
+                String status,
+                String evidence,
+                String reason,
+                Long task);
     }
 
-    private static NewTimelineEntry itemEntry(String type, Checklist c, ChecklistItem i) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("checklist", c.id);
-        data.put("runbook", c.runbookId);
-        data.put("step", i.id.position());
-        data.put("text", i.textKo);
-        data.put("status", i.status);
-        if (i.evidence != null) data.put("evidence", i.evidence);
-        if (i.reason != null) data.put("reason", i.reason);
-        if (i.taskId != null) data.put("task", i.taskId);
-        return new NewTimelineEntry(type, Audience.STAFF, c.incidentNumber, data);
+    private static NewTimelineEntry itemEntry(StepSnapshot fact, Checklist c, ChecklistItem i) {
+        return NewTimelineEntry.staff(
+                c.incidentNumber,
+                fact.of(c.id, c.runbookId, i.id.position(), i.textKo, i.status, i.evidence, i.reason, i.taskId));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Set;
  * or kinds of component it applies to, and its ordered steps. {@code version} is a hash of the
  * file, so a checklist can say exactly which text it was made from.
  */
-public record Runbook(
+record Runbook(
         String id,
         LocalizedText title,
         Set<String> components,

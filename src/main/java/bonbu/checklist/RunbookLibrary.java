@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
  * outage.
  */
 @ApplicationScoped
-public class RunbookLibrary {
+class RunbookLibrary {
 
     private static final Logger LOG = Logger.getLogger(RunbookLibrary.class);
 

@@ -1,6 +1,7 @@
 package bonbu.maintenance;
 
 import bonbu.shared.LocalizedText;
+import bonbu.shared.Stage;
 import bonbu.shared.problem.DomainException;
 import bonbu.shared.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -17,7 +18,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -211,7 +211,7 @@ class Maintenance extends PanacheEntityBase {
             return name + " is " + status + ", so its status cannot change any more. Schedule a new window"
                     + " for further work.";
         }
-        String options = "From " + status + " it can move to: " + join(allowed) + ".";
+        String options = "From " + status + " it can move to: " + Stage.allowed(status) + ".";
         if (to == status) {
             return name + " is already " + status + ". " + options;
         }
@@ -220,10 +220,6 @@ class Maintenance extends PanacheEntityBase {
                     + " already begun. " + options;
         }
         return name + " is " + status + " and cannot go back to " + to + ": a window only moves forward. " + options;
-    }
-
-    private static String join(Collection<MaintenanceStatus> statuses) {
-        return statuses.stream().map(MaintenanceStatus::value).collect(Collectors.joining(", "));
     }
 
     @SafeVarargs

@@ -5,6 +5,10 @@ import bonbu.component.CatalogService;
 import bonbu.component.ComponentStatus;
 import bonbu.component.ComponentView;
 import bonbu.component.StatusChanges;
+import bonbu.maintenance.MaintenanceFact.MaintenanceScheduled;
+import bonbu.maintenance.MaintenanceFact.MaintenanceStatusChanged;
+import bonbu.maintenance.MaintenanceFact.Shown;
+import bonbu.maintenance.MaintenanceFact.Skipped;
 import bonbu.shared.LocalizedText;
 import bonbu.shared.YearlyNumbers;
 import bonbu.shared.problem.ProblemException;
@@ -54,7 +58,7 @@ public class MaintenanceService {
 
     /** What a move did to the catalog: the facts it recorded and the components afterwards. */
     private record Effect(
-            List<NewTimelineEntry> entries, Map<String, ComponentView> components, List<Map<String, Object>> skipped) {}
+            List<NewTimelineEntry> entries, Map<String, ComponentView> components, List<Skipped> skipped) {}
 
     @Transactional
     public MaintenanceView schedule(ScheduleMaintenanceRequest request, String actor) {
@@ -65,14 +69,20 @@ public class MaintenanceService {
         Map<String, ComponentView> components = existingComponents(keys);
         m.number = YearlyNumbers.next("MNT", now);
         m.persist();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("number", m.number);
-        data.put("title", m.title());
-        data.put("status", m.status.value());
-        data.put("scheduledFor", m.scheduledFor.toString());
-        data.put("scheduledUntil", m.scheduledUntil.toString());
-        data.put("message", m.message());
-        timeline.append(actor, List.of(entry("maintenance.scheduled", data, keys, components, null)));
+        Audience audience = audienceOf(keys, components);
+        timeline.append(
+                actor,
+                List.of(NewTimelineEntry.of(
+                        audience,
+                        null,
+                        new MaintenanceScheduled(
+                                m.number,
+                                m.title(),
+                                m.status,
+                                m.scheduledFor,
+                                m.scheduledUntil,
+                                m.message(),
+                                shown(keys, components, audience)))));
         return MaintenanceView.of(m, components);
     }
 
@@ -162,14 +172,17 @@ public class MaintenanceService {
         } else {
             effect = new Effect(List.of(), views(catalog.affectedBy(m.components), m.components), null);
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("number", m.number);
-        data.put("title", m.title());
-        data.put("from", from.value());
-        data.put("to", to.value());
-        data.put("message", message);
+        Audience audience = audienceOf(m.components, effect.components());
+        List<Shown> shown = shown(m.components, effect.components(), audience);
+        Set<String> shownKeys = shown.stream().map(Shown::key).collect(Collectors.toSet());
+        List<Skipped> skipped = effect.skipped() == null
+                ? null
+                : effect.skipped().stream()
+                        .filter(s -> shownKeys.contains(s.key()))
+                        .toList();
         List<NewTimelineEntry> entries = new ArrayList<>();
-        entries.add(entry("maintenance.status_changed", data, m.components, effect.components(), effect.skipped()));
+        entries.add(NewTimelineEntry.of(
+                audience, null, new MaintenanceStatusChanged(m.number, m.title(), from, to, message, shown, skipped)));
         entries.addAll(effect.entries());
         timeline.append(actor, entries);
         return MaintenanceView.of(m, effect.components());
@@ -183,7 +196,7 @@ public class MaintenanceService {
         String reason = "Maintenance " + m.number + " started: " + m.titleKo;
         catalogService.lockCatalog();
         Map<String, ComponentStatus> statuses = new LinkedHashMap<>();
-        List<Map<String, Object>> skipped = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
         for (String key : m.components) {
             ComponentView c = catalog.get(key);
             if (c.status() == ComponentStatus.PARTIAL_OUTAGE || c.status() == ComponentStatus.MAJOR_OUTAGE) {
@@ -206,7 +219,7 @@ public class MaintenanceService {
         catalogService.lockCatalog();
         Map<String, String> heldElsewhere = m.keysHeldByOtherWindows();
         Map<String, ComponentStatus> statuses = new LinkedHashMap<>();
-        List<Map<String, Object>> skipped = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
         for (String key : m.components) {
             ComponentView c = catalog.get(key);
             if (c.status() == ComponentStatus.OPERATIONAL) {
@@ -224,44 +237,25 @@ public class MaintenanceService {
         return new Effect(applied.entries(), views(applied.affectedBy(m.components), m.components), skipped);
     }
 
-    private static Map<String, Object> skip(ComponentView c, String why, String window) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("key", c.key());
-        s.put("name", c.name());
-        s.put("status", c.status().value());
-        s.put("why", why);
-        if (window != null) s.put("window", window);
-        return s;
+    private static Skipped skip(ComponentView c, String why, String window) {
+        return new Skipped(c.key(), c.name(), c.status(), why, window);
     }
 
     /**
-     * A maintenance fact. Maintenance is public information, so it is {@code PUBLIC} whenever the
-     * window touches a public component, naming only the public ones; a window on staff systems
-     * alone is recorded for staff.
+     * Maintenance is public information, so its facts are {@code PUBLIC} whenever the window touches
+     * a public component; a window on staff systems alone is recorded for staff.
      */
-    private static NewTimelineEntry entry(
-            String type,
-            Map<String, Object> data,
-            List<String> keys,
-            Map<String, ComponentView> components,
-            List<Map<String, Object>> skipped) {
-        boolean isPublic = keys.stream().anyMatch(k -> components.get(k).isPublic());
-        Set<String> shown = keys.stream()
-                .filter(k -> !isPublic || components.get(k).isPublic())
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-        data.put(
-                "components",
-                shown.stream()
-                        .map(k -> Map.of("key", k, "name", components.get(k).name()))
-                        .toList());
-        if (skipped != null) {
-            data.put(
-                    "skipped",
-                    skipped.stream()
-                            .filter(s -> shown.contains((String) s.get("key")))
-                            .toList());
-        }
-        return new NewTimelineEntry(type, isPublic ? Audience.PUBLIC : Audience.STAFF, null, data);
+    private static Audience audienceOf(List<String> keys, Map<String, ComponentView> components) {
+        return keys.stream().anyMatch(k -> components.get(k).isPublic()) ? Audience.PUBLIC : Audience.STAFF;
+    }
+
+    /** The window's components that {@code audience} may see: in public, only the public ones. */
+    private static List<Shown> shown(List<String> keys, Map<String, ComponentView> components, Audience audience) {
+        return keys.stream()
+                .distinct()
+                .filter(k -> audience == Audience.STAFF || components.get(k).isPublic())
+                .map(k -> new Shown(k, components.get(k).name()))
+                .toList();
     }
 
     /** The views of {@code keys}, refusing with 404 (naming them) any that are not in the catalog. */

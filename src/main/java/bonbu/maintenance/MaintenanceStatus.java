@@ -1,5 +1,6 @@
 package bonbu.maintenance;
 
+import bonbu.shared.Stage;
 import bonbu.shared.problem.ProblemException;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
@@ -12,7 +13,7 @@ import java.util.Set;
  * Where a maintenance window stands (Statuspage-compatible): {@code scheduled → in_progress →
  * verifying → completed}, forward only, or {@code cancelled} before it starts.
  */
-public enum MaintenanceStatus {
+public enum MaintenanceStatus implements Stage<MaintenanceStatus> {
     @JsonProperty("scheduled")
     SCHEDULED("scheduled"),
     @JsonProperty("in_progress")
@@ -38,11 +39,13 @@ public enum MaintenanceStatus {
     }
 
     /** The wire and database value, e.g. {@code in_progress}. */
+    @Override
     public String value() {
         return value;
     }
 
     /** The statuses a window in this one may move to. */
+    @Override
     public List<MaintenanceStatus> next() {
         return switch (this) {
             case SCHEDULED -> List.of(IN_PROGRESS, VERIFYING, COMPLETED, CANCELLED);

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Plans a maintenance window on some components; it starts {@code scheduled}. */
-public record ScheduleMaintenanceRequest(
+record ScheduleMaintenanceRequest(
         @NotNull(message = "is required") @Valid LocalizedText title,
 
         @NotNull(message = "is required: the keys of the components the work takes down")

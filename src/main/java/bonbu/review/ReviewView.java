@@ -8,7 +8,7 @@ import bonbu.review.hypothesis.HypothesisView;
 import bonbu.review.record.IncidentRecord;
 import bonbu.review.record.Measures;
 import bonbu.shared.LocalizedText;
-import bonbu.timeline.ChainCheck;
+import bonbu.timeline.integrity.ChainCheck;
 import java.time.Instant;
 import java.util.List;
 

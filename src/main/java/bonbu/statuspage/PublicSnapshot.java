@@ -1,8 +1,8 @@
 package bonbu.statuspage;
 
-import bonbu.timeline.CheckpointTaken;
-import bonbu.timeline.Checkpoints;
 import bonbu.timeline.TimelineCommitted;
+import bonbu.timeline.integrity.CheckpointTaken;
+import bonbu.timeline.integrity.Checkpoints;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,6 @@
 package bonbu.task;
 
+import bonbu.shared.Stage;
 import bonbu.shared.problem.DomainException;
 import bonbu.shared.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -13,7 +14,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.stream.Collectors;
 
 /** A piece of work on an incident; its state machine lives here. */
 @Entity
@@ -65,13 +65,7 @@ class Task extends PanacheEntityBase {
     long version;
 
     void moveTo(TaskStatus next, String why, Instant at) {
-        if (!status.next().contains(next)) {
-            String allowed = status.next().isEmpty()
-                    ? "none: it is " + status
-                    : status.next().stream().map(TaskStatus::value).collect(Collectors.joining(", "));
-            throw new DomainException(
-                    "Task " + id + " is " + status + "; it cannot become " + next + ". Allowed now: " + allowed + ".");
-        }
+        Stage.check("Task " + id, status, next);
         if (next.needsReason() && (why == null || why.isBlank())) {
             throw ProblemException.badRequest("reason: say why the task is " + next + ".");
         }

@@ -3,8 +3,16 @@ package bonbu.task;
 import bonbu.incident.IncidentService;
 import bonbu.security.AccountService;
 import bonbu.shared.LocalizedText;
+import bonbu.shared.problem.DomainException;
 import bonbu.shared.problem.ProblemException;
-import bonbu.timeline.Audience;
+import bonbu.task.TaskFact.TaskClaimed;
+import bonbu.task.TaskFact.TaskCreated;
+import bonbu.task.TaskFact.TaskOverdue;
+import bonbu.task.TaskFact.TaskReassigned;
+import bonbu.task.TaskFact.TaskStatusChanged;
+import bonbu.task.TeamFact.TeamCreated;
+import bonbu.task.TeamFact.TeamMemberAdded;
+import bonbu.task.TeamFact.TeamMemberRemoved;
 import bonbu.timeline.NewTimelineEntry;
 import bonbu.timeline.Timeline;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -14,9 +22,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Teams, and the tasks of incidents: who does what, by when, and what is late. */
 @ApplicationScoped
@@ -43,7 +49,7 @@ public class TaskService {
     @Transactional
     public TeamView createTeam(String key, LocalizedText name, List<String> members, String actor) {
         if (Team.findById(key) != null) {
-            throw new bonbu.shared.problem.DomainException("There is already a team '" + key + "'.");
+            throw new DomainException("There is already a team '" + key + "'.");
         }
         for (String m : members) requireActive("members", m);
         Instant now = clock.instant();
@@ -55,8 +61,7 @@ public class TaskService {
         team.updatedAt = now;
         team.persist();
         for (String m : members.stream().distinct().toList()) addMember(key, m, now);
-        timeline.append(
-                actor, List.of(NewTimelineEntry.staff("team.created", Map.of("team", key, "members", members))));
+        timeline.append(actor, List.of(NewTimelineEntry.staff(new TeamCreated(key, members))));
         return team(key);
     }
 
@@ -66,9 +71,7 @@ public class TaskService {
         requireActive("username", username);
         if (TeamMember.findById(new TeamMember.Id(key, username)) == null) {
             addMember(key, username, clock.instant());
-            timeline.append(
-                    actor,
-                    List.of(NewTimelineEntry.staff("team.member_added", Map.of("team", key, "member", username))));
+            timeline.append(actor, List.of(NewTimelineEntry.staff(new TeamMemberAdded(key, username))));
         }
         return team(key);
     }
@@ -77,9 +80,7 @@ public class TaskService {
     public TeamView leave(String key, String username, String actor) {
         findTeam(key);
         if (TeamMember.deleteById(new TeamMember.Id(key, username))) {
-            timeline.append(
-                    actor,
-                    List.of(NewTimelineEntry.staff("team.member_removed", Map.of("team", key, "member", username))));
+            timeline.append(actor, List.of(NewTimelineEntry.staff(new TeamMemberRemoved(key, username))));
         }
         return team(key);
     }
@@ -116,7 +117,7 @@ public class TaskService {
         t.createdAt = now;
         t.updatedAt = now;
         t.persist();
-        timeline.append(actor, List.of(entry("task.created", t)));
+        timeline.append(actor, List.of(entry(TaskCreated::new, t)));
         return view(t);
     }
 
@@ -125,7 +126,7 @@ public class TaskService {
         Task t = find(number, id);
         requireActive("assignee", actor);
         t.claim(actor, clock.instant());
-        timeline.append(actor, List.of(entry("task.claimed", t)));
+        timeline.append(actor, List.of(entry(TaskClaimed::new, t)));
         return view(t);
     }
 
@@ -138,7 +139,7 @@ public class TaskService {
         if (assignee != null) requireActive("assignee", assignee);
         if (team != null) findTeam(team);
         t.assign(assignee, team, clock.instant());
-        timeline.append(actor, List.of(entry("task.reassigned", t)));
+        timeline.append(actor, List.of(entry(TaskReassigned::new, t)));
         return view(t);
     }
 
@@ -146,7 +147,7 @@ public class TaskService {
     public TaskView move(String number, long id, TaskStatus to, String reason, String actor) {
         Task t = find(number, id);
         t.moveTo(to, reason, clock.instant());
-        timeline.append(actor, List.of(entry("task.status_changed", t)));
+        timeline.append(actor, List.of(entry(TaskStatusChanged::new, t)));
         return view(t);
     }
 
@@ -191,7 +192,7 @@ public class TaskService {
         List<NewTimelineEntry> entries = new ArrayList<>();
         for (Task t : late) {
             t.overdueFlaggedAt = now;
-            entries.add(entry("task.overdue", t));
+            entries.add(entry(TaskOverdue::new, t));
         }
         if (!entries.isEmpty()) timeline.append(Timeline.SYSTEM_ACTOR, entries);
         return entries.size();
@@ -239,16 +240,22 @@ public class TaskService {
         return TaskView.of(t, clock.instant());
     }
 
-    private static NewTimelineEntry entry(String type, Task t) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("task", t.id);
-        data.put("title", t.title);
-        data.put("assignee", t.assignee);
-        data.put("team", t.team);
-        data.put("priority", t.priority.name());
-        data.put("status", t.status.value());
-        if (t.dueAt != null) data.put("dueAt", t.dueAt.toString());
-        if (t.reason != null) data.put("reason", t.reason);
-        return new NewTimelineEntry(type, Audience.STAFF, t.incidentNumber, data);
+    /** The constructor of one kind of task fact: each is a snapshot of the task taken the same way. */
+    @FunctionalInterface
+    private interface Snapshot {
+        TaskFact of(
+                long task,
+                String title,
+                String assignee,
+                String team,
+                Priority priority,
+                TaskStatus status,
+                Instant dueAt,
+                String reason);
+    }
+
+    private static NewTimelineEntry entry(Snapshot fact, Task t) {
+        return NewTimelineEntry.staff(
+                t.incidentNumber, fact.of(t.id, t.title, t.assignee, t.team, t.priority, t.status, t.dueAt, t.reason));
     }
 }

@@ -1,10 +1,11 @@
 package bonbu.task;
 
+import bonbu.shared.Stage;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /** Where a task stands: open → in_progress → done; blocked (with a reason) and back; cancelled (with a reason). */
-public enum TaskStatus {
+public enum TaskStatus implements Stage<TaskStatus> {
     @JsonProperty("open")
     OPEN,
     @JsonProperty("in_progress")
@@ -16,6 +17,7 @@ public enum TaskStatus {
     @JsonProperty("cancelled")
     CANCELLED;
 
+    @Override
     public String value() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
@@ -24,7 +26,8 @@ public enum TaskStatus {
         return this == OPEN || this == IN_PROGRESS || this == BLOCKED;
     }
 
-    List<TaskStatus> next() {
+    @Override
+    public List<TaskStatus> next() {
         return switch (this) {
             case OPEN -> List.of(IN_PROGRESS, BLOCKED, DONE, CANCELLED);
             case IN_PROGRESS -> List.of(BLOCKED, DONE, CANCELLED);

@@ -4,4 +4,4 @@ import bonbu.shared.LocalizedText;
 import java.util.List;
 
 /** A team and its members (usernames). */
-public record TeamView(String key, LocalizedText name, List<String> members) {}
+record TeamView(String key, LocalizedText name, List<String> members) {}

@@ -8,14 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bonbu.support.Api;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -23,6 +31,9 @@ class ChecklistTest {
 
     @Inject
     RunbookLibrary library;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     /** An incident on a fresh shared sign-in with a public service behind it. */
     static String incident() {
@@ -150,6 +161,45 @@ class ChecklistTest {
             Files.writeString(file, original);
             library.reload();
         }
+    }
+
+    @Test
+    void theStoredCopyOfTheRunbookKeepsItsShape() throws Exception {
+        String number = incident();
+        long id = instantiate(number, "gpki-signin-failure").getLong("id");
+        JsonNode copy;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q = c.prepareStatement("SELECT runbook::text FROM checklist WHERE id = ?")) {
+            q.setLong(1, id);
+            try (ResultSet r = q.executeQuery()) {
+                assertTrue(r.next(), "checklist " + id + " is stored");
+                copy = new ObjectMapper().readTree(r.getString(1));
+            }
+        }
+        Runbook runbook = library.get("gpki-signin-failure").orElseThrow();
+        assertEquals(Set.of("id", "version", "file", "title", "components", "kinds", "steps"), fieldsOf(copy), "keys");
+        assertEquals("gpki-signin-failure", copy.get("id").asText());
+        assertEquals(runbook.version(), copy.get("version").asText());
+        assertEquals(runbook.file(), copy.get("file").asText());
+        assertEquals("행정전자서명(GPKI) 인증 장애 대응", copy.get("title").get("ko").asText());
+        assertEquals("Shared GPKI sign-in failure", copy.get("title").get("en").asText());
+        assertEquals("[\"gpki-auth\"]", copy.get("components").toString());
+        assertEquals("[\"SHARED_INFRASTRUCTURE\"]", copy.get("kinds").toString());
+        assertEquals(7, copy.get("steps").size());
+        JsonNode first = copy.get("steps").get(0);
+        assertEquals(Set.of("text", "role", "team", "minutes", "evidence"), fieldsOf(first), "keys of a step");
+        assertTrue(first.get("role").isNull(), "a step without a role stores null");
+        assertEquals("gpki-operations", first.get("team").asText());
+        assertEquals(15, first.get("minutes").asInt());
+        assertTrue(first.get("evidence").asBoolean());
+        assertEquals("INCIDENT_COMMANDER", copy.get("steps").get(2).get("role").asText());
+        assertTrue(copy.get("steps").get(2).get("team").isNull(), "a step without a team stores null");
+    }
+
+    private static Set<String> fieldsOf(JsonNode node) {
+        Set<String> names = new HashSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

@@ -1,8 +1,8 @@
 package bonbu.review.export;
 
 import bonbu.review.record.IncidentRecord;
-import bonbu.timeline.CheckpointView;
-import bonbu.timeline.Checkpoints;
+import bonbu.timeline.integrity.CheckpointView;
+import bonbu.timeline.integrity.Checkpoints;
 import java.util.List;
 
 /**

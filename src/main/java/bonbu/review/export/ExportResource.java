@@ -5,7 +5,7 @@ import bonbu.review.ReviewService;
 import bonbu.review.record.IncidentRecord;
 import bonbu.review.record.RecordService;
 import bonbu.shared.problem.ProblemException;
-import bonbu.timeline.Checkpoints;
+import bonbu.timeline.integrity.Checkpoints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;

@@ -7,7 +7,7 @@ import bonbu.review.hypothesis.HypothesisView;
 import bonbu.review.record.IncidentRecord;
 import bonbu.review.record.Measures;
 import bonbu.shared.Kst;
-import bonbu.timeline.CheckpointView;
+import bonbu.timeline.integrity.CheckpointView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

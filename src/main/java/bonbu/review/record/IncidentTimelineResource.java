@@ -1,7 +1,7 @@
 package bonbu.review.record;
 
-import bonbu.timeline.ChainCheck;
-import bonbu.timeline.ChainVerifier;
+import bonbu.timeline.integrity.ChainCheck;
+import bonbu.timeline.integrity.ChainVerifier;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,5 +1,7 @@
-package bonbu.timeline;
+package bonbu.timeline.integrity;
 
+import bonbu.timeline.TimelineCommitted;
+import bonbu.timeline.TimelineEvent;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;

@@ -1,4 +1,4 @@
-package bonbu.timeline;
+package bonbu.timeline.integrity;
 
 /**
  * A signed checkpoint as published: the timeline entry {@code seq} had hash {@code hash} when it

@@ -1,4 +1,4 @@
-package bonbu.timeline;
+package bonbu.timeline.integrity;
 
 import static bonbu.support.Api.as;
 import static bonbu.support.Api.createComponent;

@@ -1,4 +1,4 @@
-package bonbu.timeline;
+package bonbu.timeline.integrity;
 
 import java.time.Instant;
 

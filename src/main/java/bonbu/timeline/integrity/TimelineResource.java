@@ -1,6 +1,8 @@
-package bonbu.timeline;
+package bonbu.timeline.integrity;
 
 import bonbu.shared.web.QueryParams;
+import bonbu.timeline.Timeline;
+import bonbu.timeline.TimelineEvent;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

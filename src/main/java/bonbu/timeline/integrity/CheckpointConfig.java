@@ -1,4 +1,4 @@
-package bonbu.timeline;
+package bonbu.timeline.integrity;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

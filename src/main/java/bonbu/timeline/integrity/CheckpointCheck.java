@@ -1,4 +1,4 @@
-package bonbu.timeline;
+package bonbu.timeline.integrity;
 
 /**
  * The result of checking the stored hash chain against the signed checkpoints: {@code OK},

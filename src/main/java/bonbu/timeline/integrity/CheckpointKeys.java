@@ -1,4 +1,4 @@
-package bonbu.timeline;
+package bonbu.timeline.integrity;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PostConstruct;
