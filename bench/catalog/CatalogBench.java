@@ -1,6 +1,6 @@
-import bonbu.component.CatalogGraph;
 import bonbu.component.ComponentStatus;
 import bonbu.component.DependencyKind;
+import bonbu.component.graph.CatalogGraph;
 import java.io.IOException;
 import java.io.Writer;
 import java.lang.management.GarbageCollectorMXBean;

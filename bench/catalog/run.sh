@@ -5,8 +5,8 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
-if [[ ! -f target/classes/bonbu/component/CatalogGraph.class ]] \
-    || [[ -n "$(find src/main/java -newer target/classes/bonbu/component/CatalogGraph.class -name '*.java' -print -quit)" ]]; then
+if [[ ! -f target/classes/bonbu/component/graph/CatalogGraph.class ]] \
+    || [[ -n "$(find src/main/java -newer target/classes/bonbu/component/graph/CatalogGraph.class -name '*.java' -print -quit)" ]]; then
     ./mvnw -q -o -DskipTests compile || ./mvnw -q -DskipTests compile
 fi
 

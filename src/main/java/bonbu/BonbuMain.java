@@ -21,7 +21,7 @@ public class BonbuMain implements QuarkusApplication {
 
     public static void main(String... args) throws java.io.IOException {
         if (args.length > 0 && args[0].equals("hash-password")) {
-            System.exit(bonbu.security.HashPassword.run());
+            System.exit(bonbu.security.account.HashPassword.run());
         }
         String profile = setting("quarkus.profile", "QUARKUS_PROFILE").orElse("prod");
         if (setting("quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL")

@@ -1,5 +1,7 @@
 package bonbu.component;
 
+import bonbu.component.graph.CatalogGraph;
+import bonbu.component.graph.CatalogSnapshot;
 import bonbu.shared.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,16 +46,16 @@ public class Catalog {
         long revision = ((Number) row[0]).longValue();
         UUID writer = (UUID) row[1];
         CatalogSnapshot s = current;
-        if (s != null && s.revision == revision) {
+        if (s != null && s.revision() == revision) {
             return s;
         }
         synchronized (this) {
             s = current;
-            if (s != null && s.revision == revision) {
+            if (s != null && s.revision() == revision) {
                 return s;
             }
             Pending built = writer == null ? null : pending.get(writer);
-            if (built != null && built.snapshot().revision == revision) {
+            if (built != null && built.snapshot().revision() == revision) {
                 if (Objects.equals(built.transaction(), transactions.getTransactionKey())) {
                     // This transaction's own, uncommitted change: visible here, cached for no one.
                     return built.snapshot();
@@ -63,7 +65,7 @@ public class Catalog {
             } else {
                 s = load(revision);
             }
-            if (current == null || current.revision <= revision) {
+            if (current == null || current.revision() <= revision) {
                 current = s;
             }
             return s;
@@ -81,7 +83,7 @@ public class Catalog {
         CatalogSnapshot snapshot = settled == null ? null : settled.snapshot();
         if (committed && snapshot != null) {
             synchronized (this) {
-                if (current == null || current.revision < snapshot.revision) {
+                if (current == null || current.revision() < snapshot.revision()) {
                     current = snapshot;
                 }
             }
@@ -115,7 +117,7 @@ public class Catalog {
                 .map(d -> new CatalogGraph.Edge(keys.get(d.id.downstreamId()), keys.get(d.id.upstreamId()), d.kind))
                 .toList();
         CatalogSnapshot snapshot = CatalogSnapshot.of(
-                revision, components.stream().map(ComponentRecord::of).toList(), edges);
+                revision, components.stream().map(Component::record).toList(), edges);
         // The entities were only read to build the snapshot; do not keep 11,000 of them managed.
         Panache.getEntityManager().clear();
         return snapshot;

@@ -1,8 +1,20 @@
 package bonbu.component;
 
+import bonbu.component.ComponentFact.CatalogImpact;
+import bonbu.component.ComponentFact.Changes;
+import bonbu.component.ComponentFact.ComponentCreated;
+import bonbu.component.ComponentFact.ComponentStatusChanged;
+import bonbu.component.ComponentFact.ComponentUpdated;
+import bonbu.component.ComponentFact.DependencyAdded;
+import bonbu.component.ComponentFact.DependencyChanged;
+import bonbu.component.ComponentFact.DependencyRemoved;
+import bonbu.component.ComponentFact.EffectiveStatusChanged;
+import bonbu.component.ComponentFact.ImpactGroup;
+import bonbu.component.graph.CatalogGraph;
+import bonbu.component.graph.CatalogSnapshot;
+import bonbu.shared.LocalizedText;
 import bonbu.shared.problem.DomainException;
 import bonbu.shared.problem.ProblemException;
-import bonbu.timeline.Audience;
 import bonbu.timeline.NewTimelineEntry;
 import bonbu.timeline.Timeline;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -19,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -75,16 +88,9 @@ public class CatalogService {
         c.updatedAt = now;
         c.persist();
         Revision revision = bumpRevision();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("key", c.key);
-        data.put("name", c.name());
-        data.put("group", c.group());
-        data.put("kind", c.kind);
-        data.put("tier", c.tier);
-        data.put("public", c.isPublic);
-        data.put("status", c.status);
-        timeline.append(actor, List.of(entry("component.created", c.isPublic, data)));
-        CatalogSnapshot after = before.withComponent(ComponentRecord.of(c), revision.number());
+        var created = new ComponentCreated(c.key, c.name(), c.group(), c.kind, c.tier, c.isPublic, c.status);
+        timeline.append(actor, List.of(entry(c.isPublic, created)));
+        CatalogSnapshot after = before.withComponent(c.record(), revision.number());
         publish(after, revision);
         return after.view(after.indexOf(c.key).orElseThrow());
     }
@@ -101,48 +107,19 @@ public class CatalogService {
         }
         CatalogSnapshot before = lockAndRead();
         Component c = Component.findByKey(key).orElseThrow(() -> Catalog.unknown(key));
-        Map<String, Object> changes = new LinkedHashMap<>();
         boolean wasPublic = c.isPublic;
-        if (request.name() != null && !request.name().equals(c.name())) {
-            changes.put("name", fromTo(c.name(), request.name()));
-            c.rename(request.name());
-        }
-        if (request.group() != null && !request.group().equals(c.group())) {
-            changes.put("group", fromTo(c.group(), request.group()));
-            c.regroup(request.group());
-        }
-        if (request.kind() != null && request.kind() != c.kind) {
-            changes.put("kind", fromTo(c.kind, request.kind()));
-            c.kind = request.kind();
-        }
-        if (request.tier() != null && request.tier() != c.tier) {
-            changes.put("tier", fromTo(c.tier, request.tier()));
-            c.tier = request.tier();
-        }
-        if (request.isPublic() != null && request.isPublic() != c.isPublic) {
-            changes.put("public", fromTo(c.isPublic, request.isPublic()));
-            c.isPublic = request.isPublic();
-        }
-        if (request.description() != null && !request.description().equals(c.description())) {
-            changes.put("description", fromTo(c.description(), request.description()));
-            c.describe(request.description());
-        }
         if (request.alternatives() != null && !request.alternatives().equals(c.alternatives)) {
             checkAlternatives(before, request.alternatives());
-            changes.put("alternatives", fromTo(c.alternatives, request.alternatives()));
-            c.alternatives = new ArrayList<>(request.alternatives());
         }
+        Changes changes = c.edit(request);
         if (changes.isEmpty()) {
             return before.view(before.indexOf(key).orElseThrow());
         }
         c.updatedAt = clock.instant();
         Revision revision = bumpRevision();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("key", key);
-        data.put("changes", changes);
-        timeline.append(actor, List.of(entry("component.updated", wasPublic || c.isPublic, data)));
+        timeline.append(actor, List.of(entry(wasPublic || c.isPublic, new ComponentUpdated(key, changes))));
         int node = before.indexOf(key).orElseThrow();
-        CatalogSnapshot after = before.withRecord(node, ComponentRecord.of(c), revision.number());
+        CatalogSnapshot after = before.withRecord(node, c.record(), revision.number());
         publish(after, revision);
         return after.view(node);
     }
@@ -157,34 +134,29 @@ public class CatalogService {
         if (existing.isPresent() && existing.get().kind == kind) {
             return false;
         }
-        before.graph.cycleIfAdded(downstreamKey, upstreamKey).ifPresent(cycle -> {
+        before.graph().cycleIfAdded(downstreamKey, upstreamKey).ifPresent(cycle -> {
             throw new DomainException(
                     "'" + downstreamKey + "' cannot depend on '" + upstreamKey + "': that would make a cycle "
                             + String.join(" → ", cycle) + " (each arrow reads \"depends on\"). Remove one of those"
                             + " dependencies first.",
                     Map.of("cycle", cycle));
         });
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("downstream", downstreamKey);
-        data.put("upstream", upstreamKey);
-        data.put("kind", kind);
-        String type;
-        List<CatalogGraph.Edge> edges = new ArrayList<>(before.graph.edges());
+        ComponentFact fact;
+        List<CatalogGraph.Edge> edges = new ArrayList<>(before.graph().edges());
         edges.removeIf(e -> e.downstream().equals(downstreamKey) && e.upstream().equals(upstreamKey));
         edges.add(new CatalogGraph.Edge(downstreamKey, upstreamKey, kind));
         if (existing.isPresent()) {
-            data.put("previousKind", existing.get().kind);
+            fact = new DependencyChanged(downstreamKey, upstreamKey, kind, existing.get().kind);
             existing.get().kind = kind;
-            type = "dependency.changed";
         } else {
             ComponentDependency d = new ComponentDependency();
             d.id = new ComponentDependency.Id(downstream.id, upstream.id);
             d.kind = kind;
             d.createdAt = clock.instant();
             d.persist();
-            type = "dependency.added";
+            fact = new DependencyAdded(downstreamKey, upstreamKey, kind);
         }
-        recordStructuralChange(before, edges, type, data, actor);
+        recordStructuralChange(before, edges, fact, actor);
         return existing.isEmpty();
     }
 
@@ -196,14 +168,11 @@ public class CatalogService {
         ComponentDependency d = ComponentDependency.between(downstream, upstream)
                 .orElseThrow(() -> ProblemException.notFound("'" + downstreamKey + "' does not depend on '"
                         + upstreamKey + "'. GET /api/components/" + downstreamKey + " lists its upstreams."));
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("downstream", downstreamKey);
-        data.put("upstream", upstreamKey);
-        data.put("kind", d.kind);
+        var removed = new DependencyRemoved(downstreamKey, upstreamKey, d.kind);
         d.delete();
-        List<CatalogGraph.Edge> edges = new ArrayList<>(before.graph.edges());
+        List<CatalogGraph.Edge> edges = new ArrayList<>(before.graph().edges());
         edges.removeIf(e -> e.downstream().equals(downstreamKey) && e.upstream().equals(upstreamKey));
-        recordStructuralChange(before, edges, "dependency.removed", data, actor);
+        recordStructuralChange(before, edges, removed, actor);
     }
 
     /** Sets a component's own status and records every effective status that moved because of it. */
@@ -242,22 +211,17 @@ public class CatalogService {
             if (!c.changeStatus(change.getValue(), now)) {
                 continue;
             }
-            after = after.withStatus(node, change.getValue(), now, after.revision);
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("key", key);
-            data.put("name", c.name());
-            data.put("from", previous);
-            data.put("to", change.getValue());
-            data.put("reason", reason);
-            if (incident != null) data.put("incident", incident);
-            entries.add(new NewTimelineEntry("component.status_changed", Audience.STAFF, incident, data));
+            after = after.withStatus(node, change.getValue(), now, after.revision());
+            entries.add(NewTimelineEntry.staff(
+                    incident,
+                    new ComponentStatusChanged(key, c.name(), previous, change.getValue(), reason, incident)));
         }
         if (entries.isEmpty()) {
             return new StatusChanges(before, List.of(), List.of());
         }
         Revision revision = bumpRevision();
         CatalogSnapshot committed = after.withRevision(revision.number());
-        List<ImpactView.Affected> changes = before.changesTo(committed.effective);
+        List<ImpactView.Affected> changes = before.changesTo(committed.effective());
         entries.addAll(impactEntries(changes, incident));
         publish(committed, revision);
         return new StatusChanges(committed, changes, entries);
@@ -283,7 +247,7 @@ public class CatalogService {
         CatalogSnapshot after = current;
         for (Map.Entry<String, ComponentStatus> change : statuses.entrySet()) {
             int node = after.indexOf(change.getKey()).orElseThrow(() -> Catalog.unknown(change.getKey()));
-            after = after.withStatus(node, change.getValue(), clock.instant(), after.revision);
+            after = after.withStatus(node, change.getValue(), clock.instant(), after.revision());
         }
         return after.affectedBy(statuses.keySet()).stream()
                 .map(v -> new WhatIf(
@@ -292,16 +256,12 @@ public class CatalogService {
     }
 
     private void recordStructuralChange(
-            CatalogSnapshot before,
-            List<CatalogGraph.Edge> edges,
-            String type,
-            Map<String, Object> data,
-            String actor) {
+            CatalogSnapshot before, List<CatalogGraph.Edge> edges, ComponentFact fact, String actor) {
         Revision revision = bumpRevision();
         CatalogSnapshot after = before.withEdges(edges, revision.number());
-        List<ImpactView.Affected> changes = before.changesTo(after.effective);
+        List<ImpactView.Affected> changes = before.changesTo(after.effective());
         List<NewTimelineEntry> entries = new ArrayList<>();
-        entries.add(NewTimelineEntry.staff(type, data));
+        entries.add(NewTimelineEntry.staff(fact));
         entries.addAll(impactEntries(changes, null));
         timeline.append(actor, entries);
         publish(after, revision);
@@ -317,49 +277,22 @@ public class CatalogService {
             return List.of();
         }
         List<NewTimelineEntry> entries = new ArrayList<>(2);
-        entries.add(new NewTimelineEntry("catalog.impact", Audience.STAFF, incident, impactData(changes)));
+        entries.add(NewTimelineEntry.staff(incident, new CatalogImpact(ImpactGroup.of(changes), causeNames(changes))));
         List<ImpactView.Affected> visible =
                 changes.stream().filter(ImpactView.Affected::isPublic).toList();
         if (!visible.isEmpty()) {
-            entries.add(new NewTimelineEntry(
-                    "component.effective_status_changed", Audience.PUBLIC, incident, impactData(visible)));
+            entries.add(NewTimelineEntry.publicly(
+                    incident, new EffectiveStatusChanged(ImpactGroup.of(visible), causeNames(visible))));
         }
         return entries;
     }
 
-    private static Map<String, Object> impactData(List<ImpactView.Affected> changes) {
-        Map<String, Object> causeNames = new TreeMap<>();
+    private static SortedMap<String, LocalizedText> causeNames(List<ImpactView.Affected> changes) {
+        SortedMap<String, LocalizedText> names = new TreeMap<>();
         for (ImpactView.Affected a : changes) {
-            for (ComponentView.Cause c : a.causes()) causeNames.putIfAbsent(c.key(), c.name());
+            for (ComponentView.Cause c : a.causes()) names.putIfAbsent(c.key(), c.name());
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("changes", grouped(changes));
-        data.put("causeNames", causeNames);
-        return data;
-    }
-
-    /**
-     * Effective changes grouped by what happened and why: {@code [{from, to, causes, keys}]}. A
-     * shared failure moves thousands of components the same way, so this keeps the entry small.
-     */
-    static List<Map<String, Object>> grouped(List<ImpactView.Affected> changes) {
-        Map<List<Object>, Map<String, Object>> groups = new LinkedHashMap<>();
-        for (ImpactView.Affected a : changes) {
-            List<String> causes =
-                    a.causes().stream().map(ComponentView.Cause::key).toList();
-            Map<String, Object> group = groups.computeIfAbsent(List.of(a.from(), a.to(), causes), k -> {
-                Map<String, Object> g = new LinkedHashMap<>();
-                g.put("from", a.from());
-                g.put("to", a.to());
-                g.put("causes", causes);
-                g.put("keys", new ArrayList<String>());
-                return g;
-            });
-            @SuppressWarnings("unchecked")
-            List<String> keys = (List<String>) group.get("keys");
-            keys.add(a.key());
-        }
-        return new ArrayList<>(groups.values());
+        return names;
     }
 
     private void checkAlternatives(CatalogSnapshot catalog, List<Alternative> alternatives) {
@@ -400,15 +333,8 @@ public class CatalogService {
         return new Revision(((Number) value).longValue(), writer);
     }
 
-    private static NewTimelineEntry entry(String type, boolean isPublic, Map<String, Object> data) {
-        return isPublic ? NewTimelineEntry.publicly(type, data) : NewTimelineEntry.staff(type, data);
-    }
-
-    private static Map<String, Object> fromTo(Object from, Object to) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("from", from);
-        m.put("to", to);
-        return m;
+    private static NewTimelineEntry entry(boolean isPublic, ComponentFact fact) {
+        return isPublic ? NewTimelineEntry.publicly(fact) : NewTimelineEntry.staff(fact);
     }
 
     /**

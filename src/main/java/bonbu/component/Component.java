@@ -1,5 +1,8 @@
 package bonbu.component;
 
+import bonbu.component.ComponentFact.Change;
+import bonbu.component.ComponentFact.Changes;
+import bonbu.component.graph.ComponentRecord;
 import bonbu.shared.LocalizedText;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -106,6 +109,65 @@ class Component extends PanacheEntityBase {
     void describe(LocalizedText description) {
         descriptionKo = description == null ? null : description.ko();
         descriptionEn = description == null ? null : description.en();
+    }
+
+    /** An immutable copy for the in-memory catalog. */
+    ComponentRecord record() {
+        return new ComponentRecord(
+                id,
+                key,
+                name(),
+                group(),
+                kind,
+                tier,
+                isPublic,
+                description(),
+                List.copyOf(alternatives),
+                status,
+                statusChangedAt,
+                createdAt,
+                updatedAt);
+    }
+
+    /**
+     * Applies the fields of an edit that differ from what is stored (a merge patch) and answers
+     * each change from what to what; fields left out, or given as they are, stay out.
+     */
+    Changes edit(EditComponentRequest request) {
+        Change<LocalizedText> toName = null, toGroup = null, toDescription = null;
+        Change<ComponentKind> toKind = null;
+        Change<Integer> toTier = null;
+        Change<Boolean> toPublic = null;
+        Change<List<Alternative>> toAlternatives = null;
+        if (request.name() != null && !request.name().equals(name())) {
+            toName = new Change<>(name(), request.name());
+            rename(request.name());
+        }
+        if (request.group() != null && !request.group().equals(group())) {
+            toGroup = new Change<>(group(), request.group());
+            regroup(request.group());
+        }
+        if (request.kind() != null && request.kind() != kind) {
+            toKind = new Change<>(this.kind, request.kind());
+            kind = request.kind();
+        }
+        if (request.tier() != null && request.tier() != tier) {
+            toTier = new Change<>(tier, request.tier());
+            tier = request.tier();
+        }
+        if (request.isPublic() != null && request.isPublic() != isPublic) {
+            toPublic = new Change<>(isPublic, request.isPublic());
+            isPublic = request.isPublic();
+        }
+        if (request.description() != null && !request.description().equals(description())) {
+            toDescription = new Change<>(description(), request.description());
+            describe(request.description());
+        }
+        if (request.alternatives() != null && !request.alternatives().equals(alternatives)) {
+            toAlternatives = new Change<>(List.copyOf(alternatives), List.copyOf(request.alternatives()));
+            alternatives = new ArrayList<>(request.alternatives());
+        }
+        return new Changes(toName, toGroup, toKind, toTier, toPublic, toDescription, toAlternatives);
     }
 
     /** Sets the component's own status; answers whether anything changed. */

@@ -8,7 +8,8 @@ public enum DependencyKind {
     REQUIRED,
     DEGRADES;
 
-    ComponentStatus propagate(ComponentStatus upstreamEffective) {
+    /** What an upstream's effective status makes of a downstream that depends on it this way. */
+    public ComponentStatus propagate(ComponentStatus upstreamEffective) {
         if (this == REQUIRED || upstreamEffective == ComponentStatus.OPERATIONAL) {
             return upstreamEffective;
         }

@@ -1,5 +1,6 @@
 package bonbu.component;
 
+import bonbu.component.graph.CatalogSnapshot;
 import bonbu.timeline.NewTimelineEntry;
 import java.util.Collection;
 import java.util.List;

@@ -1,9 +1,9 @@
 package bonbu.console;
 
-import bonbu.security.AccountService;
 import bonbu.security.Roles;
 import bonbu.security.StaffSession;
-import bonbu.security.TokenService;
+import bonbu.security.account.AccountService;
+import bonbu.security.token.TokenService;
 import bonbu.shared.problem.ProblemException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;

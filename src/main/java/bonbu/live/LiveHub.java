@@ -9,6 +9,7 @@ import bonbu.timeline.Timeline;
 import bonbu.timeline.TimelineCommitted;
 import bonbu.timeline.TimelineEvent;
 import bonbu.timeline.TimelineListener;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.scheduler.Scheduled;
@@ -17,10 +18,9 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,6 +63,9 @@ class LiveHub {
 
     @Inject
     GracefulStop stop;
+
+    @Inject
+    Clock clock;
 
     private final Map<String, LiveClient> clients = new ConcurrentHashMap<>();
 
@@ -151,7 +154,7 @@ class LiveHub {
                     client.offer(e.seq(), visible);
                 }
             }
-            metrics.lag(Duration.between(e.at(), Instant.now()));
+            metrics.lag(Duration.between(e.at(), clock.instant()));
             if (ENDS_ACCESS.contains(e.type()) && e.data().get("username") instanceof String username) {
                 closeStaffOf(username);
             }
@@ -223,36 +226,43 @@ class LiveHub {
     }
 
     /** The staff message for one entry: the whole entry, with who made it and for whom. */
-    private String frame(TimelineEvent e) {
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("seq", e.seq());
-        message.put("type", e.type());
-        message.put("at", e.at().toString());
-        if (e.incident() != null) message.put("incident", e.incident());
-        message.put("audience", e.audience());
-        message.put("actor", e.actor());
-        message.put("data", e.data());
-        return write(message);
-    }
+    record ConsoleMessage(
+            long seq,
+            String type,
+            String at,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String incident,
+            Audience audience,
+            String actor,
+            Map<String, Object> data) {}
 
     /** The public message for one entry, in the same envelope: what the public may see of it. */
+    record PublicMessage(
+            long seq,
+            String type,
+            String at,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String incident,
+            Map<String, Object> data) {}
+
+    /** Tells a client it missed too much to replay and should reload the snapshot. */
+    record ResyncMessage(long seq, String type, String at, Reason data) {
+        record Reason(String reason) {}
+    }
+
+    private String frame(TimelineEvent e) {
+        return write(new ConsoleMessage(
+                e.seq(), e.type(), e.at().toString(), e.incident(), e.audience(), e.actor(), e.data()));
+    }
+
     private String frame(PublicEntry e) {
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("seq", e.seq());
-        message.put("type", e.type());
-        message.put("at", e.at().toString());
-        if (e.incident() != null) message.put("incident", e.incident());
-        message.put("data", e.data());
-        return write(message);
+        return write(new PublicMessage(e.seq(), e.type(), e.at().toString(), e.incident(), e.data()));
     }
 
     private String resyncFrame(long upTo) {
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("seq", upTo);
-        message.put("type", "resync");
-        message.put("at", Instant.now().toString());
-        message.put("data", Map.of("reason", "too much was missed; reload the snapshot"));
-        return write(message);
+        return write(new ResyncMessage(
+                upTo,
+                "resync",
+                clock.instant().toString(),
+                new ResyncMessage.Reason("too much was missed; reload the snapshot")));
     }
 
     private String write(Object message) {

@@ -7,12 +7,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jboss.logging.Logger;
 
-/** Records refused authorisations in the staff timeline: who tried what, when and from where. */
+/**
+ * Records refused authorisations in the staff timeline: who tried what, when and from where. The
+ * entry commits in its own transaction, so it stays while the refused request writes nothing.
+ */
 @ApplicationScoped
 class Audit {
 
@@ -22,16 +23,11 @@ class Audit {
     Timeline timeline;
 
     void refused(@ObservesAsync AccessRefused refusal) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("username", refusal.username());
-        data.put("method", refusal.method());
-        data.put("path", refusal.path());
+        SecurityFact fact = new SecurityFact.AccessRefused(refusal.username(), refusal.method(), refusal.path());
         try {
             QuarkusTransaction.requiringNew()
                     .run(() -> timeline.append(
-                            refusal.username(),
-                            refusal.origin(),
-                            List.of(NewTimelineEntry.staff("security.access_refused", data))));
+                            refusal.username(), refusal.origin(), List.of(NewTimelineEntry.staff(fact))));
         } catch (RuntimeException e) {
             LOG.warnf("Could not record a refused request by %s: %s", refusal.username(), e.getMessage());
         }

@@ -1,5 +1,6 @@
 package bonbu.security;
 
+import bonbu.security.signin.SignInPages;
 import bonbu.shared.web.ProblemMapper;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
@@ -22,7 +23,6 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
  */
 class RequestGuard {
 
-    static final String SIGN_IN_COOKIE = "bonbu_sign_in";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
     @ServerRequestFilter
@@ -44,9 +44,9 @@ class RequestGuard {
         if (form) {
             ResteasyReactiveRequestContext context = (ResteasyReactiveRequestContext) request.getServerRequestContext();
             Object sent = context.getFormParameter(StaffSession.CSRF_FIELD, true, false);
-            String cookie = cookie(routing, StaffAuthentication.SESSION_COOKIE);
+            String cookie = cookie(routing, SignInPages.SESSION_COOKIE);
             if (cookie == null && request.getUriInfo().getPath().equals(SignInPages.SIGN_IN_PATH)) {
-                cookie = cookie(routing, SIGN_IN_COOKIE);
+                cookie = cookie(routing, SignInPages.SIGN_IN_COOKIE);
             }
             if (cookie == null || !(sent instanceof String token) || !Secrets.same(token, Secrets.csrfFor(cookie))) {
                 return refuse(

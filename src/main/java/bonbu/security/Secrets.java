@@ -8,20 +8,20 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** Random session ids and tokens, and the one-way hashes under which they are stored. */
-final class Secrets {
+public final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Secrets() {}
 
     /** 256 random bits, URL-safe. */
-    static String random() {
+    public static String random() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String sha256(String value) {
+    public static String sha256(String value) {
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
@@ -35,12 +35,12 @@ final class Secrets {
      * (HttpOnly, same-site) nor derive the token, so a matching token proves the form came from
      * one of this service's own pages.
      */
-    static String csrfFor(String cookieValue) {
+    public static String csrfFor(String cookieValue) {
         return sha256("csrf\u0000" + cookieValue);
     }
 
     /** Compares without leaking where the strings differ. */
-    static boolean same(String a, String b) {
+    public static boolean same(String a, String b) {
         if (a == null || b == null) return false;
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }

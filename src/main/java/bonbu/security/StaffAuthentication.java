@@ -1,5 +1,8 @@
 package bonbu.security;
 
+import bonbu.security.signin.SessionDirectory;
+import bonbu.security.signin.SignInPages;
+import bonbu.security.token.TokenService;
 import bonbu.shared.web.ProblemMapper;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;
@@ -10,8 +13,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.identity.request.BaseAuthenticationRequest;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
@@ -30,12 +31,7 @@ import java.util.Set;
  * and tests only) HTTP Basic. Each is checked against PostgreSQL alone, so sign-in keeps working
  * when shared identity systems are down.
  */
-class StaffAuthentication {
-
-    static final String SESSION_COOKIE = "bonbu_session";
-    static final String VIA = "bonbu.via";
-    static final String SESSION_HASH = "bonbu.session";
-    static final String BREAK_GLASS = "bonbu.breakGlass";
+final class StaffAuthentication {
 
     private StaffAuthentication() {}
 
@@ -53,16 +49,6 @@ class StaffAuthentication {
         TokenRequest(String token) {
             this.token = token;
         }
-    }
-
-    static SecurityIdentity identity(StaffDirectory.Holder holder, String via) {
-        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(holder.username()))
-                .addRoles(holder.roles())
-                .addAttribute(VIA, via)
-                .addAttribute(BREAK_GLASS, holder.breakGlass());
-        if (holder.sessionHash() != null) builder.addAttribute(SESSION_HASH, holder.sessionHash());
-        return builder.build();
     }
 
     @ApplicationScoped
@@ -89,7 +75,7 @@ class StaffAuthentication {
                 if (basic.isEmpty()) return Uni.createFrom().failure(new AuthenticationFailedException());
                 return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(basic.get(), context));
             }
-            Cookie cookie = context.request().getCookie(SESSION_COOKIE);
+            Cookie cookie = context.request().getCookie(SignInPages.SESSION_COOKIE);
             if (cookie != null && !cookie.getValue().isBlank()) {
                 return identities.authenticate(
                         HttpSecurityUtils.setRoutingContextAttribute(new SessionRequest(cookie.getValue()), context));
@@ -126,7 +112,7 @@ class StaffAuthentication {
     static class Sessions implements IdentityProvider<SessionRequest> {
 
         @Inject
-        StaffDirectory directory;
+        SessionDirectory sessions;
 
         @Override
         public Class<SessionRequest> getRequestType() {
@@ -135,9 +121,8 @@ class StaffAuthentication {
 
         @Override
         public Uni<SecurityIdentity> authenticate(SessionRequest request, AuthenticationRequestContext context) {
-            return context.runBlocking(() -> directory
-                    .session(request.cookie)
-                    .map(h -> identity(h, "session"))
+            return context.runBlocking(() -> sessions.resolve(request.cookie)
+                    .map(h -> h.identity("session"))
                     .orElseThrow(() -> new AuthenticationFailedException("session ended or unknown")));
         }
     }
@@ -146,7 +131,7 @@ class StaffAuthentication {
     static class Tokens implements IdentityProvider<TokenRequest> {
 
         @Inject
-        StaffDirectory directory;
+        TokenService tokens;
 
         @Override
         public Class<TokenRequest> getRequestType() {
@@ -155,9 +140,8 @@ class StaffAuthentication {
 
         @Override
         public Uni<SecurityIdentity> authenticate(TokenRequest request, AuthenticationRequestContext context) {
-            return context.runBlocking(() -> directory
-                    .token(request.token)
-                    .map(h -> identity(h, "token"))
+            return context.runBlocking(() -> tokens.resolve(request.token)
+                    .map(h -> h.identity("token"))
                     .orElseThrow(() -> new AuthenticationFailedException("token unknown, revoked or expired")));
         }
     }

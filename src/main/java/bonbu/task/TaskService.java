@@ -1,7 +1,7 @@
 package bonbu.task;
 
 import bonbu.incident.IncidentService;
-import bonbu.security.AccountService;
+import bonbu.security.account.AccountService;
 import bonbu.shared.LocalizedText;
 import bonbu.shared.problem.DomainException;
 import bonbu.shared.problem.ProblemException;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.config.SmallRyeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -17,8 +18,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
@@ -35,17 +34,12 @@ public class TimelineListener {
     private static final int BATCH = 1000;
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
+    @Inject
+    TimelineListenerConfig config;
 
-    @ConfigProperty(name = "quarkus.datasource.username")
-    Optional<String> username;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> password;
-
-    @ConfigProperty(name = "bonbu.live.poll-interval-ms", defaultValue = "1000")
-    int pollMillis;
+    /** Quarkus' own datasource keys, which no application mapping may claim. */
+    @Inject
+    SmallRyeConfig quarkusConfig;
 
     @Inject
     Event<TimelineCommitted> committed;
@@ -58,9 +52,24 @@ public class TimelineListener {
     private volatile boolean connected;
     private Thread thread;
 
+    /** The application's own database, which the listener reaches with a connection of its own. */
+    private record Database(String url, String username, String password) {
+        Connection connect() throws SQLException {
+            return DriverManager.getConnection(url, username, password);
+        }
+    }
+
     void start(@Observes StartupEvent event) {
         running = true;
-        thread = new Thread(this::run, "timeline-listener");
+        Database database = new Database(
+                quarkusConfig.getValue("quarkus.datasource.jdbc.url", String.class),
+                quarkusConfig
+                        .getOptionalValue("quarkus.datasource.username", String.class)
+                        .orElse(""),
+                quarkusConfig
+                        .getOptionalValue("quarkus.datasource.password", String.class)
+                        .orElse(""));
+        thread = new Thread(() -> run(database), "timeline-listener");
         thread.setDaemon(true);
         thread.start();
     }
@@ -80,10 +89,10 @@ public class TimelineListener {
         return connected;
     }
 
-    private void run() {
+    private void run(Database database) {
         long backoff = 100;
         while (running) {
-            try (Connection c = DriverManager.getConnection(url, username.orElse(""), password.orElse(""))) {
+            try (Connection c = database.connect()) {
                 c.setAutoCommit(true);
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN bonbu_timeline");
@@ -96,7 +105,7 @@ public class TimelineListener {
                 PGConnection pg = c.unwrap(PGConnection.class);
                 deliverAfter(c); // catch up on anything committed while not listening
                 while (running) {
-                    pg.getNotifications(pollMillis); // wakes on a notification or after the interval
+                    pg.getNotifications(config.pollIntervalMs()); // wakes on a notification or after the interval
                     deliverAfter(c);
                 }
             } catch (SQLException e) {

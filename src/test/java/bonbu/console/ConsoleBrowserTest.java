@@ -4,8 +4,8 @@ import static bonbu.support.Api.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bonbu.security.AccountService;
 import bonbu.security.Roles;
+import bonbu.security.account.AccountService;
 import bonbu.support.Api;
 import bonbu.support.Browser;
 import bonbu.support.ConsoleSignIn;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bonbu.security.account.AccountService;
 import bonbu.support.Api;
 import bonbu.support.Console;
 import bonbu.support.TestClock;

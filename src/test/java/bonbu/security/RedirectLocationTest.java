@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bonbu.security.signin.SignInPages;
 import bonbu.support.Api;
 import bonbu.support.Console;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,7 +41,7 @@ class RedirectLocationTest {
         Response in = given().redirects()
                 .follow(false)
                 .header("Host", EVIL)
-                .cookie(RequestGuard.SIGN_IN_COOKIE, page.cookie(RequestGuard.SIGN_IN_COOKIE))
+                .cookie(SignInPages.SIGN_IN_COOKIE, page.cookie(SignInPages.SIGN_IN_COOKIE))
                 .contentType("application/x-www-form-urlencoded")
                 .formParams(Map.of(
                         "csrf",

@@ -3,6 +3,7 @@ package bonbu.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bonbu.security.account.AccountService;
 import bonbu.support.Api;
 import bonbu.support.Console;
 import bonbu.support.TestClock;

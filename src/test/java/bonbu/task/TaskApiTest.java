@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import bonbu.security.AccountService;
+import bonbu.security.account.AccountService;
 import bonbu.support.Api;
 import bonbu.support.TestClock;
 import io.agroal.api.AgroalDataSource;

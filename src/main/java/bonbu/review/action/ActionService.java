@@ -1,7 +1,7 @@
 package bonbu.review.action;
 
 import bonbu.incident.IncidentService;
-import bonbu.security.AccountService;
+import bonbu.security.account.AccountService;
 import bonbu.shared.Kst;
 import bonbu.shared.problem.ProblemException;
 import bonbu.timeline.NewTimelineEntry;

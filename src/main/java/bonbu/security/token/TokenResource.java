@@ -1,11 +1,13 @@
-package bonbu.security;
+package bonbu.security.token;
 
+import bonbu.security.Roles;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -42,7 +44,7 @@ public class TokenResource {
     }
 
     @POST
-    public Response create(@Valid @jakarta.validation.constraints.NotNull CreateTokenRequest request) {
+    public Response create(@Valid @NotNull CreateTokenRequest request) {
         TokenService.CreatedToken created =
                 tokens.create(identity.getPrincipal().getName(), request.name(), request.expiresAt());
         return Response.status(201).entity(created).build();

@@ -1,11 +1,12 @@
-package bonbu.component;
+package bonbu.component.web;
 
+import bonbu.component.ComponentStatus;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** Sets a component's own status, saying why; the reason goes on the staff timeline. */
-public record ChangeStatusRequest(
+record ChangeStatusRequest(
         @NotNull(
                 message =
                         "is required: operational, degraded_performance, partial_outage, major_outage or under_maintenance")

@@ -1,4 +1,4 @@
-package bonbu.component;
+package bonbu.component.graph;
 
 import static bonbu.component.ComponentStatus.DEGRADED_PERFORMANCE;
 import static bonbu.component.ComponentStatus.MAJOR_OUTAGE;
@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bonbu.component.ComponentStatus;
+import bonbu.component.DependencyKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

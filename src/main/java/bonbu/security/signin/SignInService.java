@@ -1,20 +1,26 @@
-package bonbu.security;
+package bonbu.security.signin;
 
+import bonbu.security.BreakGlassConfig;
+import bonbu.security.Secrets;
+import bonbu.security.SecurityConfig;
+import bonbu.security.SecurityFact.BreakGlassUsed;
+import bonbu.security.SecurityFact.SignInFailed;
+import bonbu.security.SecurityFact.SignedIn;
+import bonbu.security.SecurityFact.SignedOut;
+import bonbu.security.account.Credentials;
+import bonbu.security.account.CredentialsWithdrawn;
 import bonbu.timeline.NewTimelineEntry;
 import bonbu.timeline.Timeline;
 import io.quarkus.elytron.security.common.BcryptUtil;
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,8 +35,8 @@ class SignInService {
 
     static final String ANONYMOUS = "anonymous";
 
-    // Compared against when the account is unknown, so that answers take the same time either way.
-    private static final String UNKNOWN_ACCOUNT_HASH = BcryptUtil.bcryptHash("no such account");
+    private static final String BREAK_GLASS_WARNING = "The break-glass account signed in. Every action it takes is"
+            + " recorded under this name; find out who holds it and why.";
 
     /** What a sign-in attempt came to. */
     sealed interface Outcome {}
@@ -54,6 +60,9 @@ class SignInService {
     @Inject
     BreakGlassConfig breakGlass;
 
+    @Inject
+    Credentials credentials;
+
     @Transactional
     public Outcome signIn(String username, String password, String origin, String userAgent, String previousCookie) {
         String name = normalise(username);
@@ -67,37 +76,19 @@ class SignInService {
         if (failure != null) {
             return failed(name, failure, "form", origin, userAgent, now);
         }
-        EntityManager em = Panache.getEntityManager();
         forgetFailures(accountKey);
         if (previousCookie != null) {
-            end(Secrets.sha256(previousCookie), now, "replaced at sign-in");
+            SignInSession.open(Secrets.sha256(previousCookie)).ifPresent(s -> s.end(now, "replaced at sign-in"));
         }
         String cookie = Secrets.random();
-        em.createNativeQuery("INSERT INTO staff_session (id_hash, username, break_glass, created_at, last_seen_at,"
-                        + " origin, user_agent) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6)")
-                .setParameter(1, Secrets.sha256(cookie))
-                .setParameter(2, name)
-                .setParameter(3, glass)
-                .setParameter(4, now)
-                .setParameter(5, origin)
-                .setParameter(6, userAgent == null ? null : clip(userAgent))
-                .executeUpdate();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("username", name);
-        data.put("breakGlass", glass);
-        if (userAgent != null) data.put("userAgent", clip(userAgent));
+        String agent = userAgent == null ? null : clip(userAgent);
+        SignInSession.start(Secrets.sha256(cookie), name, glass, now, origin, agent);
+        SignedIn signedIn = new SignedIn(name, glass, agent);
         List<NewTimelineEntry> entries = glass
                 ? List.of(
-                        NewTimelineEntry.staff("security.signed_in", data),
-                        NewTimelineEntry.staff(
-                                "security.break_glass_used",
-                                Map.of(
-                                        "username",
-                                        name,
-                                        "message",
-                                        "The break-glass account signed in. Every action it takes is recorded under"
-                                                + " this name; find out who holds it and why.")))
-                : List.of(NewTimelineEntry.staff("security.signed_in", data));
+                        NewTimelineEntry.staff(signedIn),
+                        NewTimelineEntry.staff(new BreakGlassUsed(name, BREAK_GLASS_WARNING)))
+                : List.of(NewTimelineEntry.staff(signedIn));
         timeline.append(name, origin, entries);
         return new Started(cookie, name, glass);
     }
@@ -119,62 +110,38 @@ class SignInService {
         String accountKey = accountKey(name);
         Refused throttled = throttled(accountKey, addressKey(origin), now);
         if (throttled != null) return throttled;
-        Optional<StaffAccount> account = StaffAccount.findByUsername(name);
-        if (rememberedHash != null
-                && account.isPresent()
-                && rememberedHash.equals(account.get().passwordHash)
-                && account.get().disabledAt == null
-                && !account.get().roles.isEmpty()) {
-            return new Checked(name, Set.copyOf(account.get().roles), rememberedHash);
+        if (rememberedHash != null) {
+            Optional<Set<String>> roles = credentials.stillMatching(name, rememberedHash);
+            if (roles.isPresent()) return new Checked(name, roles.get(), rememberedHash);
         }
-        String failure = checkAccount(name, password);
-        if (failure != null) {
-            return failed(name, failure, "basic", origin, userAgent, now);
+        Credentials.Verdict verdict = credentials.verify(name, password);
+        if (verdict.failure() != null) {
+            return failed(name, verdict.failure(), "basic", origin, userAgent, now);
         }
         forgetFailures(accountKey);
-        return new Checked(name, Set.copyOf(account.get().roles), account.get().passwordHash);
+        return new Checked(name, verdict.roles(), verdict.passwordHash());
     }
 
     /** Ends the session a cookie stands for; false if it had already ended. */
     @Transactional
     public boolean signOut(String cookie, String origin) {
         Instant now = clock.instant();
-        String idHash = Secrets.sha256(cookie);
-        @SuppressWarnings("unchecked")
-        List<String> who = Panache.getEntityManager()
-                .createNativeQuery("UPDATE staff_session SET ended_at = ?1, ended_reason = 'signed out'"
-                        + " WHERE id_hash = ?2 AND ended_at IS NULL RETURNING username")
-                .setParameter(1, now)
-                .setParameter(2, idHash)
-                .getResultList();
-        if (who.isEmpty()) return false;
-        timeline.append(
-                who.get(0),
-                origin,
-                List.of(NewTimelineEntry.staff("security.signed_out", Map.of("username", who.get(0)))));
+        Optional<SignInSession> session = SignInSession.openForUpdate(Secrets.sha256(cookie));
+        if (session.isEmpty()) return false;
+        String username = session.get().username;
+        session.get().end(now, "signed out");
+        timeline.append(username, origin, List.of(NewTimelineEntry.staff(new SignedOut(username))));
         return true;
     }
 
-    private void end(String idHash, Instant now, String reason) {
-        Panache.getEntityManager()
-                .createNativeQuery("UPDATE staff_session SET ended_at = ?1, ended_reason = ?2"
-                        + " WHERE id_hash = ?3 AND ended_at IS NULL")
-                .setParameter(1, now)
-                .setParameter(2, reason)
-                .setParameter(3, idHash)
-                .executeUpdate();
+    /** An account was disabled or its password reset: its sessions end in the same transaction. */
+    void endSessions(@Observes CredentialsWithdrawn withdrawn) {
+        SignInSession.endAllOf(withdrawn.username(), clock.instant(), withdrawn.reason());
     }
 
     /** Null if the password is right; otherwise what was wrong (for the audit, never shown). */
     private String checkAccount(String name, String password) {
-        Optional<StaffAccount> account = StaffAccount.findByUsername(name);
-        String hash = account.map(a -> a.passwordHash).orElse(UNKNOWN_ACCOUNT_HASH);
-        boolean matches = password != null && BcryptUtil.matches(password, hash);
-        if (account.isEmpty()) return "unknown account";
-        if (!matches) return "wrong password";
-        if (account.get().disabledAt != null) return "account disabled";
-        if (account.get().roles.isEmpty()) return "account has no role";
-        return null;
+        return credentials.verify(name, password).failure();
     }
 
     private String checkBreakGlass(String password) {
@@ -220,65 +187,46 @@ class SignInService {
         String addressKey = addressKey(origin);
         int accountFailures = recordFailure(accountKey, now, config.throttle().accountFailures());
         int addressFailures = recordFailure(addressKey, now, config.throttle().addressFailures());
+        // At most the throttle's longest delay (15 minutes by default), so it fits the stored int.
         long next = Math.max(waitSeconds(accountKey, now), waitSeconds(addressKey, now));
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("username", name);
-        data.put("reason", failure);
-        data.put("via", via);
-        data.put("accountFailures", accountFailures);
-        data.put("addressFailures", addressFailures);
-        data.put("waitSeconds", next);
-        if (userAgent != null) data.put("userAgent", clip(userAgent));
-        timeline.append(ANONYMOUS, origin, List.of(NewTimelineEntry.staff("security.sign_in_failed", data)));
+        SignInFailed fact = new SignInFailed(
+                name,
+                failure,
+                via,
+                accountFailures,
+                addressFailures,
+                (int) next,
+                userAgent == null ? null : clip(userAgent));
+        timeline.append(ANONYMOUS, origin, List.of(NewTimelineEntry.staff(fact)));
         String message = "Wrong username or password."
                 + (next > 0 ? " Too many failed sign-ins: wait " + next + " seconds before trying again." : "");
         return new Refused(401, message, next);
     }
 
     private void forgetFailures(String accountKey) {
-        Panache.getEntityManager()
-                .createNativeQuery("DELETE FROM sign_in_throttle WHERE key = ?1")
-                .setParameter(1, accountKey)
-                .executeUpdate();
+        SignInThrottle.forget(accountKey);
     }
 
     private long waitSeconds(String key, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object> until = Panache.getEntityManager()
-                .createNativeQuery("SELECT blocked_until FROM sign_in_throttle WHERE key = ?1")
-                .setParameter(1, key)
-                .getResultList();
-        if (until.isEmpty() || until.get(0) == null) return 0;
-        Instant blocked = StaffDirectory.instant(until.get(0));
-        long seconds = Duration.between(now, blocked).toMillis();
-        return seconds <= 0 ? 0 : (seconds + 999) / 1000;
+        Optional<Instant> blocked = SignInThrottle.blockedUntil(key);
+        if (blocked.isEmpty() || blocked.get() == null) return 0;
+        long millis = Duration.between(now, blocked.get()).toMillis();
+        return millis <= 0 ? 0 : (millis + 999) / 1000;
     }
 
     /** Counts a failure; returns the failures now counted for the key. */
     private int recordFailure(String key, Instant now, int free) {
         SecurityConfig.Throttle throttle = config.throttle();
-        EntityManager em = Panache.getEntityManager();
-        Object[] row = (Object[]) em.createNativeQuery("INSERT INTO sign_in_throttle AS t (key, failures,"
-                        + " last_failure_at) VALUES (?1, 1, ?2) ON CONFLICT (key) DO UPDATE SET failures = CASE WHEN"
-                        + " t.last_failure_at < ?3 THEN 1 ELSE t.failures + 1 END, last_failure_at = ?2"
-                        + " RETURNING failures, key")
-                .setParameter(1, key)
-                .setParameter(2, now)
-                .setParameter(3, now.minus(throttle.forgetAfter()))
-                .getSingleResult();
-        int failures = ((Number) row[0]).intValue();
+        SignInThrottle counter = SignInThrottle.countFailure(key, now, now.minus(throttle.forgetAfter()));
         Instant blockedUntil = null;
-        if (failures >= free) {
-            int doublings = Math.min(failures - free, 30);
+        if (counter.failures >= free) {
+            int doublings = Math.min(counter.failures - free, 30);
             Duration delay = throttle.firstDelay().multipliedBy(1L << doublings);
             if (delay.compareTo(throttle.maxDelay()) > 0) delay = throttle.maxDelay();
             blockedUntil = now.plus(delay);
         }
-        em.createNativeQuery("UPDATE sign_in_throttle SET blocked_until = ?1 WHERE key = ?2")
-                .setParameter(1, blockedUntil)
-                .setParameter(2, key)
-                .executeUpdate();
-        return failures;
+        counter.blockedUntil = blockedUntil;
+        return counter.failures;
     }
 
     private static String clip(String text) {

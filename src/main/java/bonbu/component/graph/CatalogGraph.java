@@ -1,5 +1,7 @@
-package bonbu.component;
+package bonbu.component.graph;
 
+import bonbu.component.ComponentStatus;
+import bonbu.component.DependencyKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
-package bonbu.security;
+package bonbu.security.signin;
 
+import bonbu.security.CredentialHolder;
+import bonbu.security.Secrets;
 import bonbu.shared.problem.SignInRefusal;
 import bonbu.shared.web.RequestOrigin;
 import io.quarkus.security.AuthenticationFailedException;
@@ -7,15 +9,12 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -71,7 +70,7 @@ class StaffIdentityProvider implements IdentityProvider<UsernamePasswordAuthenti
                     verified.put(
                             cacheKey, new Verified(checked.passwordHash(), System.nanoTime() + VERIFIED_FOR_NANOS));
                 }
-                return identity(checked.username(), checked.roles());
+                return new CredentialHolder(checked.username(), checked.roles(), false, null).identity("basic");
             }
             verified.remove(cacheKey);
             SignInService.Refused refused = (SignInService.Refused) outcome;
@@ -80,14 +79,5 @@ class StaffIdentityProvider implements IdentityProvider<UsernamePasswordAuthenti
             }
             throw new AuthenticationFailedException(refused.message());
         });
-    }
-
-    private static SecurityIdentity identity(String username, Set<String> roles) {
-        return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(username))
-                .addRoles(roles)
-                .addAttribute(StaffAuthentication.VIA, "basic")
-                .addAttribute(StaffAuthentication.BREAK_GLASS, false)
-                .build();
     }
 }

@@ -1,5 +1,7 @@
-package bonbu.security;
+package bonbu.security.token;
 
+import bonbu.security.account.StaffAccount;
+import bonbu.shared.problem.DomainException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 
 /** A bearer token of one account, stored as its SHA-256 only. */
 @Entity
@@ -50,10 +53,19 @@ class ApiToken extends PanacheEntityBase {
 
     void revoke(Instant at, String by) {
         if (revokedAt != null) {
-            throw new bonbu.shared.problem.DomainException(
-                    "Token " + id + " was already revoked at " + revokedAt + ".");
+            throw new DomainException("Token " + id + " was already revoked at " + revokedAt + ".");
         }
         revokedAt = at;
         revokedBy = by;
+    }
+
+    /** A token that works at {@code now}: not revoked, not expired, of an enabled account. */
+    static Optional<ApiToken> usable(String tokenHash, Instant now) {
+        return find(
+                        "tokenHash = ?1 and revokedAt is null and account.disabledAt is null"
+                                + " and (expiresAt is null or expiresAt > ?2)",
+                        tokenHash,
+                        now)
+                .firstResultOptional();
     }
 }

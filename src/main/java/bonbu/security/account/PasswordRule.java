@@ -1,4 +1,4 @@
-package bonbu.security;
+package bonbu.security.account;
 
 /**
  * What a staff password must be: at least {@link #MIN_CHARACTERS} characters that are not white

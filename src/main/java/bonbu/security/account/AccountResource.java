@@ -1,5 +1,6 @@
-package bonbu.security;
+package bonbu.security.account;
 
+import bonbu.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
-package bonbu.security;
+package bonbu.security.account;
 
+import bonbu.security.Roles;
 import bonbu.timeline.Timeline;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;

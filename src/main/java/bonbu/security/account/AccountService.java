@@ -1,19 +1,28 @@
-package bonbu.security;
+package bonbu.security.account;
 
+import bonbu.security.BreakGlassConfig;
+import bonbu.security.Roles;
+import bonbu.security.account.AccountFact.AccountCreated;
+import bonbu.security.account.AccountFact.AccountDisabled;
+import bonbu.security.account.AccountFact.AccountEnabled;
+import bonbu.security.account.AccountFact.PasswordReset;
+import bonbu.security.account.AccountFact.RolesChanged;
 import bonbu.shared.problem.DomainException;
 import bonbu.shared.problem.ProblemException;
 import bonbu.timeline.NewTimelineEntry;
 import bonbu.timeline.Timeline;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** Creates staff accounts; passwords are stored only as bcrypt hashes. */
 @ApplicationScoped
@@ -25,14 +34,20 @@ public class AccountService {
     @Inject
     Clock clock;
 
+    @Inject
+    BreakGlassConfig breakGlass;
+
+    @Inject
+    Event<CredentialsWithdrawn> withdrawn;
+
     /** An account as administrators see it: never the password hash. */
     public record AccountView(
             String username,
             String displayName,
             List<String> roles,
             boolean disabled,
-            java.time.Instant disabledAt,
-            java.time.Instant createdAt,
+            Instant disabledAt,
+            Instant createdAt,
             boolean demo) {}
 
     @Transactional
@@ -58,14 +73,14 @@ public class AccountService {
                     + " the admin role first.");
         }
         account.disable(clock.instant());
-        endSessions(username, "account disabled");
-        timeline.append(actor, List.of(NewTimelineEntry.staff("account.disabled", Map.of("username", username))));
+        withdrawn.fire(new CredentialsWithdrawn(username, "account disabled"));
+        timeline.append(actor, List.of(NewTimelineEntry.staff(new AccountDisabled(username))));
     }
 
     @Transactional
     public void enable(String username, String actor) {
         find(username).enable();
-        timeline.append(actor, List.of(NewTimelineEntry.staff("account.enabled", Map.of("username", username))));
+        timeline.append(actor, List.of(NewTimelineEntry.staff(new AccountEnabled(username))));
     }
 
     /** Sets a new password chosen by an administrator; the account's sessions end. */
@@ -75,8 +90,8 @@ public class AccountService {
         checkPassword(password);
         account.passwordHash = BcryptUtil.bcryptHash(password);
         account.demo = false;
-        endSessions(username, "password reset");
-        timeline.append(actor, List.of(NewTimelineEntry.staff("account.password_reset", Map.of("username", username))));
+        withdrawn.fire(new CredentialsWithdrawn(username, "password reset"));
+        timeline.append(actor, List.of(NewTimelineEntry.staff(new PasswordReset(username))));
     }
 
     @Transactional
@@ -87,34 +102,20 @@ public class AccountService {
             throw new DomainException("'" + username + "' is the last active administrator; give another account"
                     + " the admin role first.");
         }
-        Set<String> before = new TreeSet<>(account.roles);
+        List<String> before = sorted(account.roles);
         account.roles.clear();
         account.roles.addAll(roles);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("username", username);
-        data.put("before", before);
-        data.put("after", new TreeSet<>(roles));
-        timeline.append(actor, List.of(NewTimelineEntry.staff("account.roles_changed", data)));
+        timeline.append(actor, List.of(NewTimelineEntry.staff(new RolesChanged(username, before, sorted(roles)))));
     }
 
     private StaffAccount find(String username) {
         return StaffAccount.findByUsername(username)
-                .orElseThrow(() -> bonbu.shared.problem.ProblemException.notFound(
+                .orElseThrow(() -> ProblemException.notFound(
                         "There is no account '" + username + "'. GET /api/accounts lists them."));
     }
 
     private long activeAdmins() {
         return StaffAccount.count("?1 member of roles and disabledAt is null", Roles.ADMIN);
-    }
-
-    private void endSessions(String username, String reason) {
-        io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
-                .createNativeQuery("UPDATE staff_session SET ended_at = ?1, ended_reason = ?2 WHERE username = ?3"
-                        + " AND ended_at IS NULL")
-                .setParameter(1, clock.instant())
-                .setParameter(2, reason)
-                .setParameter(3, username)
-                .executeUpdate();
     }
 
     private static void checkPassword(String password) {
@@ -143,28 +144,18 @@ public class AccountService {
 
     private static void checkRoles(Set<String> roles) {
         if (roles == null || roles.isEmpty()) {
-            throw bonbu.shared.problem.ProblemException.badRequest(
+            throw ProblemException.badRequest(
                     "Give the account at least one role: " + String.join(", ", Roles.ALL) + ".");
         }
         if (!Roles.ALL.containsAll(roles)) {
-            throw bonbu.shared.problem.ProblemException.notOneOf(
-                    "roles", String.join(",", new TreeSet<>(roles)), Roles.ALL);
+            throw ProblemException.notOneOf("roles", String.join(",", sorted(roles)), Roles.ALL);
         }
     }
 
     private static AccountView view(StaffAccount a) {
         return new AccountView(
-                a.username,
-                a.displayName,
-                a.roles.stream().sorted().toList(),
-                a.disabledAt != null,
-                a.disabledAt,
-                a.createdAt,
-                a.demo);
+                a.username, a.displayName, sorted(a.roles), a.disabledAt != null, a.disabledAt, a.createdAt, a.demo);
     }
-
-    @Inject
-    BreakGlassConfig breakGlass;
 
     /** Creates an account from the administration API: a real password and at least one role. */
     @Transactional
@@ -197,16 +188,12 @@ public class AccountService {
         account.createdAt = clock.instant();
         account.roles.addAll(roles);
         account.persist();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("username", username);
-        data.put("displayName", displayName);
-        data.put("roles", new TreeSet<>(roles));
-        data.put("demo", demo);
-        timeline.append(actor, List.of(NewTimelineEntry.staff("account.created", data)));
+        timeline.append(
+                actor, List.of(NewTimelineEntry.staff(new AccountCreated(username, displayName, sorted(roles), demo))));
     }
 
     /** The roles of an account, or empty if there is no such account. */
-    public java.util.Optional<Set<String>> rolesOf(String username) {
+    public Optional<Set<String>> rolesOf(String username) {
         return StaffAccount.findByUsername(username).map(a -> Set.copyOf(a.roles));
     }
 
@@ -228,5 +215,9 @@ public class AccountService {
 
     public long demoAccounts() {
         return StaffAccount.count("demo", true);
+    }
+
+    private static List<String> sorted(Collection<String> roles) {
+        return roles.stream().sorted().toList();
     }
 }

@@ -1,5 +1,11 @@
-package bonbu.security;
+package bonbu.security.token;
 
+import bonbu.security.CredentialHolder;
+import bonbu.security.Secrets;
+import bonbu.security.account.Credentials;
+import bonbu.security.account.StaffAccount;
+import bonbu.security.token.TokenFact.TokenCreated;
+import bonbu.security.token.TokenFact.TokenRevoked;
 import bonbu.shared.problem.DomainException;
 import bonbu.shared.problem.ProblemException;
 import bonbu.timeline.NewTimelineEntry;
@@ -8,16 +14,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/** Creates, lists and revokes the bearer tokens API clients use. */
+/** Creates, lists and revokes the bearer tokens API clients use, and tells whom a presented token stands for. */
 @ApplicationScoped
 public class TokenService {
 
     static final String PREFIX = "bonbu_";
+
+    // Last-used times are bookkeeping: written at most this often per token.
+    private static final Duration TOUCH_EVERY = Duration.ofSeconds(30);
 
     /** A token as listed: never the secret itself. */
     public record TokenView(
@@ -41,6 +51,9 @@ public class TokenService {
     @Inject
     Clock clock;
 
+    @Inject
+    Credentials credentials;
+
     @Transactional
     public CreatedToken create(String username, String name, Instant expiresAt) {
         StaffAccount account = StaffAccount.findByUsername(username)
@@ -59,13 +72,10 @@ public class TokenService {
         token.createdAt = now;
         token.expiresAt = expiresAt;
         token.persist();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", token.id);
-        data.put("username", username);
-        data.put("name", token.name);
-        data.put("prefix", token.prefix);
-        if (expiresAt != null) data.put("expiresAt", expiresAt.toString());
-        timeline.append(username, List.of(NewTimelineEntry.staff("token.created", data)));
+        timeline.append(
+                username,
+                List.of(NewTimelineEntry.staff(
+                        new TokenCreated(Math.toIntExact(token.id), username, token.name, token.prefix, expiresAt))));
         return new CreatedToken(token.id, username, token.name, secret, expiresAt);
     }
 
@@ -83,7 +93,7 @@ public class TokenService {
     @Transactional
     public TokenView revoke(long id, String actor, boolean admin) {
         ApiToken token = ApiToken.findById(id);
-        if (token == null || (!admin && !token.account.username.equals(actor))) {
+        if (token == null || (!admin && !token.account.username().equals(actor))) {
             throw ProblemException.notFound("You have no API token " + id + ". GET /api/tokens lists yours.");
         }
         Instant now = clock.instant();
@@ -91,17 +101,36 @@ public class TokenService {
         timeline.append(
                 actor,
                 List.of(NewTimelineEntry.staff(
-                        "token.revoked", Map.of("id", id, "username", token.account.username, "name", token.name))));
+                        new TokenRevoked(Math.toIntExact(id), token.account.username(), token.name))));
         return view(token, now);
     }
 
+    /**
+     * The holder of a token that works now, with the account's current roles. In a transaction of
+     * its own (authentication happens outside, or lazily inside, the request's), so the last-used
+     * time stays written whatever becomes of the request.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<CredentialHolder> resolve(String secret) {
+        Instant now = clock.instant();
+        Optional<ApiToken> found = ApiToken.usable(Secrets.sha256(secret), now);
+        if (found.isEmpty()) return Optional.empty();
+        ApiToken token = found.get();
+        String username = token.account.username();
+        Optional<Set<String>> roles = credentials.activeRoles(username);
+        if (roles.isEmpty()) return Optional.empty();
+        if (token.lastUsedAt == null || now.isAfter(token.lastUsedAt.plus(TOUCH_EVERY))) {
+            token.lastUsedAt = now;
+        }
+        return Optional.of(new CredentialHolder(username, roles.get(), false, null));
+    }
+
     private static TokenView view(ApiToken t, Instant now) {
-        boolean active = t.revokedAt == null
-                && (t.expiresAt == null || t.expiresAt.isAfter(now))
-                && t.account.disabledAt == null;
+        boolean active =
+                t.revokedAt == null && (t.expiresAt == null || t.expiresAt.isAfter(now)) && !t.account.isDisabled();
         return new TokenView(
                 t.id,
-                t.account.username,
+                t.account.username(),
                 t.name,
                 t.prefix,
                 t.createdAt,

@@ -1,5 +1,9 @@
-package bonbu.component;
+package bonbu.component.graph;
 
+import bonbu.component.ComponentStatus;
+import bonbu.component.ComponentView;
+import bonbu.component.DependencyKind;
+import bonbu.component.ImpactView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,13 +14,13 @@ import java.util.Optional;
  * The whole catalog at one catalog revision, with every effective status worked out. Immutable;
  * shared by all readers until the next catalog change.
  */
-final class CatalogSnapshot {
+public final class CatalogSnapshot {
 
-    final long revision;
-    final CatalogGraph graph;
+    private final long revision;
+    private final CatalogGraph graph;
     private final ComponentRecord[] records;
     private final ComponentStatus[] own;
-    final CatalogGraph.Effective effective;
+    private final CatalogGraph.Effective effective;
 
     private CatalogSnapshot(
             long revision,
@@ -31,7 +35,22 @@ final class CatalogSnapshot {
         this.effective = effective;
     }
 
-    static CatalogSnapshot of(long revision, List<ComponentRecord> components, List<CatalogGraph.Edge> edges) {
+    /** The catalog revision this snapshot shows. */
+    public long revision() {
+        return revision;
+    }
+
+    /** The dependency graph. */
+    public CatalogGraph graph() {
+        return graph;
+    }
+
+    /** Every component's effective status and cause. */
+    public CatalogGraph.Effective effective() {
+        return effective;
+    }
+
+    public static CatalogSnapshot of(long revision, List<ComponentRecord> components, List<CatalogGraph.Edge> edges) {
         ComponentRecord[] records = components.toArray(ComponentRecord[]::new);
         CatalogGraph graph =
                 CatalogGraph.of(Arrays.stream(records).map(ComponentRecord::key).toList(), edges);
@@ -41,7 +60,7 @@ final class CatalogSnapshot {
     }
 
     /** The catalog after one component's own status changed, recomputing only what lies downstream. */
-    CatalogSnapshot withStatus(int node, ComponentStatus status, Instant at, long newRevision) {
+    public CatalogSnapshot withStatus(int node, ComponentStatus status, Instant at, long newRevision) {
         ComponentRecord[] nextRecords = records.clone();
         nextRecords[node] = records[node].withStatus(status, at);
         ComponentStatus[] nextOwn = own.clone();
@@ -49,7 +68,7 @@ final class CatalogSnapshot {
         return new CatalogSnapshot(newRevision, graph, nextRecords, nextOwn, graph.recompute(effective, nextOwn, node));
     }
 
-    CatalogSnapshot withRevision(long newRevision) {
+    public CatalogSnapshot withRevision(long newRevision) {
         return new CatalogSnapshot(newRevision, graph, records, own, effective);
     }
 
@@ -57,7 +76,7 @@ final class CatalogSnapshot {
      * Views of the given components and of every component whose effective status they explain
      * (their keys appear in its cause chain), in graph order.
      */
-    List<ComponentView> affectedBy(java.util.Collection<String> keys) {
+    public List<ComponentView> affectedBy(java.util.Collection<String> keys) {
         boolean[] direct = new boolean[records.length];
         for (String key : keys) indexOf(key).ifPresent(i -> direct[i] = true);
         List<ComponentView> affected = new ArrayList<>();
@@ -77,48 +96,48 @@ final class CatalogSnapshot {
     }
 
     /** The catalog with one more component (which has no dependencies yet). */
-    CatalogSnapshot withComponent(ComponentRecord added, long newRevision) {
+    public CatalogSnapshot withComponent(ComponentRecord added, long newRevision) {
         List<ComponentRecord> next = new ArrayList<>(Arrays.asList(records));
         next.add(added);
         return of(newRevision, next, graph.edges());
     }
 
     /** The catalog with one component's descriptive fields replaced; statuses and links stay. */
-    CatalogSnapshot withRecord(int node, ComponentRecord replacement, long newRevision) {
+    public CatalogSnapshot withRecord(int node, ComponentRecord replacement, long newRevision) {
         ComponentRecord[] next = records.clone();
         next[node] = replacement;
         return new CatalogSnapshot(newRevision, graph, next, own, effective);
     }
 
     /** The same components with another set of dependencies; indexes stay the same. */
-    CatalogSnapshot withEdges(List<CatalogGraph.Edge> edges, long newRevision) {
+    public CatalogSnapshot withEdges(List<CatalogGraph.Edge> edges, long newRevision) {
         return of(newRevision, Arrays.asList(records), edges);
     }
 
     /** What the catalog would look like with one component in another status; nothing is stored. */
-    CatalogGraph.Effective whatIf(int node, ComponentStatus status) {
+    public CatalogGraph.Effective whatIf(int node, ComponentStatus status) {
         ComponentStatus[] nextOwn = own.clone();
         nextOwn[node] = status;
         return graph.recompute(effective, nextOwn, node);
     }
 
-    int size() {
+    public int size() {
         return records.length;
     }
 
-    Optional<Integer> indexOf(String key) {
+    public Optional<Integer> indexOf(String key) {
         return graph.indexOf(key);
     }
 
-    ComponentRecord record(int node) {
+    public ComponentRecord record(int node) {
         return records[node];
     }
 
-    ComponentStatus effectiveStatus(int node) {
+    public ComponentStatus effectiveStatus(int node) {
         return effective.status()[node];
     }
 
-    List<ComponentView.Cause> causes(CatalogGraph.Effective e, int node) {
+    private List<ComponentView.Cause> causes(CatalogGraph.Effective e, int node) {
         List<ComponentView.Cause> causes = new ArrayList<>();
         for (int c : graph.causeChain(e, node)) {
             causes.add(new ComponentView.Cause(records[c].key(), records[c].name(), e.status()[c]));
@@ -126,12 +145,12 @@ final class CatalogSnapshot {
         return causes;
     }
 
-    ComponentView view(int node) {
+    public ComponentView view(int node) {
         return view(node, records[node]);
     }
 
     /** The view of a node with its stored fields replaced (same links and effective status). */
-    ComponentView view(int node, ComponentRecord r) {
+    public ComponentView view(int node, ComponentRecord r) {
         int[] ups = graph.upstreamsOf(node);
         DependencyKind[] kinds = graph.upstreamKindsOf(node);
         List<ComponentView.Link> upstreams = new ArrayList<>(ups.length);
@@ -167,7 +186,7 @@ final class CatalogSnapshot {
                 r.updatedAt());
     }
 
-    List<ComponentView> views() {
+    public List<ComponentView> views() {
         List<ComponentView> views = new ArrayList<>(records.length);
         for (int i = 0; i < records.length; i++) {
             views.add(view(i));
@@ -176,7 +195,7 @@ final class CatalogSnapshot {
     }
 
     /** The components whose effective status differs between this catalog and {@code after}. */
-    List<ImpactView.Affected> changesTo(CatalogGraph.Effective after) {
+    public List<ImpactView.Affected> changesTo(CatalogGraph.Effective after) {
         List<ImpactView.Affected> changes = new ArrayList<>();
         for (CatalogGraph.Change change : graph.changes(effective, after)) {
             int node = graph.indexOf(change.key()).orElseThrow();

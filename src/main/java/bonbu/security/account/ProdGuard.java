@@ -1,4 +1,4 @@
-package bonbu.security;
+package bonbu.security.account;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;

@@ -1,5 +1,6 @@
-package bonbu.security;
+package bonbu.security.account;
 
+import bonbu.shared.problem.DomainException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -16,10 +17,13 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** A staff member's account: bcrypt password hash and roles, kept in PostgreSQL. */
+/**
+ * A staff member's account: bcrypt password hash and roles, kept in PostgreSQL. Public only as
+ * the owner of an API token; its state is read and changed inside this package.
+ */
 @Entity
 @Table(name = "staff_account")
-class StaffAccount extends PanacheEntityBase {
+public class StaffAccount extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -52,20 +56,28 @@ class StaffAccount extends PanacheEntityBase {
 
     void disable(Instant at) {
         if (disabledAt != null) {
-            throw new bonbu.shared.problem.DomainException(
-                    "Account '" + username + "' is already disabled (since " + disabledAt + ").");
+            throw new DomainException("Account '" + username + "' is already disabled (since " + disabledAt + ").");
         }
         disabledAt = at;
     }
 
     void enable() {
         if (disabledAt == null) {
-            throw new bonbu.shared.problem.DomainException("Account '" + username + "' is not disabled.");
+            throw new DomainException("Account '" + username + "' is not disabled.");
         }
         disabledAt = null;
     }
 
-    static Optional<StaffAccount> findByUsername(String username) {
+    public String username() {
+        return username;
+    }
+
+    /** Whether the account is disabled: it can neither sign in nor use its tokens. */
+    public boolean isDisabled() {
+        return disabledAt != null;
+    }
+
+    public static Optional<StaffAccount> findByUsername(String username) {
         return find("username", username).firstResultOptional();
     }
 }

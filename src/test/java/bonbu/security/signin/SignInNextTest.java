@@ -1,10 +1,12 @@
-package bonbu.security;
+package bonbu.security.signin;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bonbu.security.Roles;
+import bonbu.security.account.AccountService;
 import bonbu.support.Api;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -124,17 +128,10 @@ class SignInNextTest {
         Response page = given().get("/console/sign-in");
         return given().redirects()
                 .follow(false)
-                .cookie(RequestGuard.SIGN_IN_COOKIE, page.cookie(RequestGuard.SIGN_IN_COOKIE))
+                .cookie(SignInPages.SIGN_IN_COOKIE, page.cookie(SignInPages.SIGN_IN_COOKIE))
                 .contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParams(Map.of(
-                        "csrf",
-                        RedirectLocationTest.csrfOf(page.asString()),
-                        "username",
-                        username,
-                        "password",
-                        password,
-                        "next",
-                        next))
+                        "csrf", csrfOf(page.asString()), "username", username, "password", password, "next", next))
                 .post("/console/sign-in");
     }
 
@@ -151,5 +148,20 @@ class SignInNextTest {
 
     static String describe(String next) {
         return "'" + next.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t") + "'";
+    }
+
+    @Test
+    void afterSignInOnlyPathsOnThisSiteAreFollowed() {
+        assertEquals("/console/tasks", SignInPages.safeNext("/console/tasks"));
+        assertEquals("/console", SignInPages.safeNext("//evil.example/"));
+        assertEquals("/console", SignInPages.safeNext("/\\evil.example/"));
+        assertEquals("/console", SignInPages.safeNext("https://evil.example/"));
+        assertEquals("/console", SignInPages.safeNext(null));
+    }
+
+    private static String csrfOf(String html) {
+        Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]*)\"").matcher(html);
+        if (!m.find()) throw new AssertionError("No form token in the page: " + html);
+        return m.group(1);
     }
 }

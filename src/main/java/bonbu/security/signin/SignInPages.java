@@ -1,5 +1,6 @@
-package bonbu.security;
+package bonbu.security.signin;
 
+import bonbu.security.Secrets;
 import bonbu.shared.web.Redirects;
 import bonbu.shared.web.RequestOrigin;
 import io.quarkus.qute.Location;
@@ -29,7 +30,15 @@ import java.util.regex.Pattern;
 @Produces(MediaType.TEXT_HTML)
 public class SignInPages {
 
-    static final String SIGN_IN_PATH = "/console/sign-in";
+    /** The cookie that carries a console session. */
+    public static final String SESSION_COOKIE = "bonbu_session";
+
+    /** The sign-in form's path. */
+    public static final String SIGN_IN_PATH = "/console/sign-in";
+
+    /** Carries the sign-in form's token until a session exists. */
+    public static final String SIGN_IN_COOKIE = "bonbu_sign_in";
+
     private static final String BOARD = "/console";
     private static final int MAX_NEXT = 2000;
     // RFC 3986 path, query and fragment characters (unreserved, sub-delims, ":", "@", "/", "?",
@@ -38,9 +47,6 @@ public class SignInPages {
 
     @Inject
     SignInService signIn;
-
-    @Inject
-    SecurityConfig config;
 
     @Inject
     RoutingContext routing;
@@ -69,11 +75,11 @@ public class SignInPages {
                 password,
                 RequestOrigin.of(routing),
                 routing.request().getHeader("User-Agent"),
-                cookie(StaffAuthentication.SESSION_COOKIE));
+                cookie(SESSION_COOKIE));
         if (outcome instanceof SignInService.Started started) {
             return Redirects.seeOther(target)
                     .cookie(sessionCookie(started.cookie(), -1))
-                    .cookie(cookie(RequestGuard.SIGN_IN_COOKIE, "", 0, "/console/sign-in"))
+                    .cookie(cookie(SIGN_IN_COOKIE, "", 0, "/console/sign-in"))
                     .build();
         }
         SignInService.Refused refused = (SignInService.Refused) outcome;
@@ -86,7 +92,7 @@ public class SignInPages {
     @Path("sign-out")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signOut() {
-        String cookie = cookie(StaffAuthentication.SESSION_COOKIE);
+        String cookie = cookie(SESSION_COOKIE);
         if (cookie != null) signIn.signOut(cookie, RequestOrigin.of(routing));
         return Redirects.seeOther(SIGN_IN_PATH + "?signedOut")
                 .cookie(sessionCookie("", 0))
@@ -95,13 +101,13 @@ public class SignInPages {
 
     private Response.ResponseBuilder render(int status, String next, String username, String notice, String error) {
         // The sign-in form's token goes with a cookie of its own until a session exists.
-        String token = cookie(RequestGuard.SIGN_IN_COOKIE);
+        String token = cookie(SIGN_IN_COOKIE);
         Response.ResponseBuilder response = Response.status(status).type("text/html;charset=UTF-8");
         if (token == null) {
             token = Secrets.random();
-            response.cookie(cookie(RequestGuard.SIGN_IN_COOKIE, token, -1, SIGN_IN_PATH));
+            response.cookie(cookie(SIGN_IN_COOKIE, token, -1, SIGN_IN_PATH));
         }
-        String session = cookie(StaffAuthentication.SESSION_COOKIE);
+        String session = cookie(SESSION_COOKIE);
         String csrf = Secrets.csrfFor(session != null ? session : token);
         return response.entity(page.data("next", safeNext(next))
                 .data("username", username == null ? "" : username)
@@ -130,7 +136,7 @@ public class SignInPages {
     }
 
     private NewCookie sessionCookie(String value, int maxAge) {
-        return cookie(StaffAuthentication.SESSION_COOKIE, value, maxAge, "/");
+        return cookie(SESSION_COOKIE, value, maxAge, "/");
     }
 
     private NewCookie cookie(String name, String value, int maxAge, String path) {

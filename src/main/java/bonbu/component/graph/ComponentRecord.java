@@ -1,11 +1,14 @@
-package bonbu.component;
+package bonbu.component.graph;
 
+import bonbu.component.Alternative;
+import bonbu.component.ComponentKind;
+import bonbu.component.ComponentStatus;
 import bonbu.shared.LocalizedText;
 import java.time.Instant;
 import java.util.List;
 
 /** An immutable copy of a component's stored fields, held in the in-memory catalog. */
-record ComponentRecord(
+public record ComponentRecord(
         long id,
         String key,
         LocalizedText name,
@@ -19,23 +22,6 @@ record ComponentRecord(
         Instant statusChangedAt,
         Instant createdAt,
         Instant updatedAt) {
-
-    static ComponentRecord of(Component c) {
-        return new ComponentRecord(
-                c.id,
-                c.key,
-                c.name(),
-                c.group(),
-                c.kind,
-                c.tier,
-                c.isPublic,
-                c.description(),
-                List.copyOf(c.alternatives),
-                c.status,
-                c.statusChangedAt,
-                c.createdAt,
-                c.updatedAt);
-    }
 
     ComponentRecord withStatus(ComponentStatus newStatus, Instant at) {
         return new ComponentRecord(

@@ -1,4 +1,4 @@
-package bonbu.security;
+package bonbu.security.account;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import java.io.BufferedReader;

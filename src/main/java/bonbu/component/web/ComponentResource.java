@@ -1,5 +1,12 @@
-package bonbu.component;
+package bonbu.component.web;
 
+import bonbu.component.Catalog;
+import bonbu.component.CatalogService;
+import bonbu.component.ComponentStatus;
+import bonbu.component.ComponentView;
+import bonbu.component.CreateComponentRequest;
+import bonbu.component.EditComponentRequest;
+import bonbu.component.ImpactView;
 import bonbu.security.Roles;
 import bonbu.shared.web.Redirects;
 import io.quarkus.security.Authenticated;
