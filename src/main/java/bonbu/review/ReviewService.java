@@ -2,7 +2,10 @@ package bonbu.review;
 
 import bonbu.incident.IncidentQueries;
 import bonbu.incident.IncidentView;
-import bonbu.security.account.AccountService;
+import bonbu.review.action.ActionService;
+import bonbu.review.hypothesis.HypothesisService;
+import bonbu.review.record.IncidentRecord;
+import bonbu.review.record.RecordService;
 import bonbu.shared.problem.DomainException;
 import bonbu.shared.problem.ProblemException;
 import bonbu.timeline.NewTimelineEntry;
@@ -13,15 +16,12 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-/** Writes and reads post-incident reviews and the follow-up actions they produce. */
+/** Writes and reads post-incident reviews, around the record, hypotheses and follow-up actions. */
 @ApplicationScoped
 public class ReviewService {
 
@@ -35,7 +35,7 @@ public class ReviewService {
     HypothesisService hypotheses;
 
     @Inject
-    AccountService accounts;
+    ActionService actions;
 
     @Inject
     Timeline timeline;
@@ -47,9 +47,6 @@ public class ReviewService {
     public record WriteReview(
             String summary, String impact, List<String> contributingFactors, List<Long> highlights, Long version) {}
 
-    /** A new follow-up action. */
-    public record NewAction(String title, String owner, LocalDate dueDate) {}
-
     @Transactional
     public ReviewView review(String number) {
         return review(number, records.record(number, RecordService.Filter.NONE));
@@ -57,7 +54,7 @@ public class ReviewService {
 
     /** The review, around an incident's whole record already read. */
     @Transactional
-    ReviewView review(String number, IncidentRecord record) {
+    public ReviewView review(String number, IncidentRecord record) {
         IncidentView incident = incidents.get(number);
         IncidentReview written = IncidentReview.findById(number);
         List<IncidentRecord.Entry> all =
@@ -80,7 +77,7 @@ public class ReviewService {
                 hypotheses.list(number),
                 records.measures(number),
                 related(incident),
-                actions(FollowUpAction.list("incidentNumber = ?1 order by id", number)),
+                actions.of(number),
                 record.verification(),
                 written == null ? null : written.updatedBy,
                 written == null ? null : written.updatedAt,
@@ -123,81 +120,12 @@ public class ReviewService {
         review.updatedBy = actor;
         review.updatedAt = now;
         review.persist();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("summary", review.summary);
-        data.put("contributingFactors", review.contributingFactors);
         timeline.append(
-                actor, List.of(new NewTimelineEntry("review.updated", bonbu.timeline.Audience.STAFF, number, data)));
+                actor,
+                List.of(NewTimelineEntry.staff(
+                        number, new ReviewFact.ReviewUpdated(review.summary, review.contributingFactors))));
         IncidentReview.getEntityManager().flush();
         return review(number);
-    }
-
-    @Transactional
-    public ReviewView.ActionView addAction(String number, NewAction request, String actor) {
-        incidents.get(number);
-        if (!accounts.exists(request.owner())) {
-            throw ProblemException.badRequest("owner: there is no staff account '" + request.owner()
-                    + "'. Give the username of the person who will do it.");
-        }
-        Instant now = clock.instant();
-        FollowUpAction a = new FollowUpAction();
-        a.incidentNumber = number;
-        a.title = request.title().strip();
-        a.owner = request.owner();
-        a.dueDate = request.dueDate();
-        a.status = ActionStatus.OPEN;
-        a.createdBy = actor;
-        a.createdAt = now;
-        a.updatedAt = now;
-        a.persist();
-        timeline.append(actor, List.of(actionEntry("action.created", a)));
-        return view(a, today());
-    }
-
-    @Transactional
-    public ReviewView.ActionView moveAction(String number, long id, ActionStatus to, String note, String actor) {
-        FollowUpAction a = FollowUpAction.findById(id);
-        if (a == null || !a.incidentNumber.equals(number)) {
-            throw ProblemException.notFound("Incident " + number + " has no follow-up action " + id + ".");
-        }
-        a.moveTo(to, note, clock.instant());
-        timeline.append(actor, List.of(actionEntry("action.status_changed", a)));
-        FollowUpAction.getEntityManager().flush();
-        return view(a, today());
-    }
-
-    /** Every open follow-up action across incidents, soonest due first. */
-    @Transactional
-    public List<ReviewView.ActionView> openActions(String owner) {
-        List<FollowUpAction> open = owner == null
-                ? FollowUpAction.list(
-                        "status in ?1 order by dueDate, id", List.of(ActionStatus.OPEN, ActionStatus.IN_PROGRESS))
-                : FollowUpAction.list(
-                        "status in ?1 and owner = ?2 order by dueDate, id",
-                        List.of(ActionStatus.OPEN, ActionStatus.IN_PROGRESS),
-                        owner);
-        return actions(open);
-    }
-
-    private List<ReviewView.ActionView> actions(List<FollowUpAction> list) {
-        LocalDate today = today();
-        return list.stream().map(a -> view(a, today)).toList();
-    }
-
-    private static ReviewView.ActionView view(FollowUpAction a, LocalDate today) {
-        return new ReviewView.ActionView(
-                a.id,
-                a.incidentNumber,
-                a.title,
-                a.owner,
-                a.dueDate,
-                a.status,
-                a.note,
-                a.status.isOpen() && a.dueDate.isBefore(today),
-                a.createdBy,
-                a.createdAt,
-                a.updatedAt,
-                a.version);
     }
 
     private List<ReviewView.Related> related(IncidentView incident) {
@@ -219,7 +147,7 @@ public class ReviewService {
         return related;
     }
 
-    static String describe(Duration d) {
+    private static String describe(Duration d) {
         long days = d.toDays();
         long hours = d.toHoursPart();
         long minutes = d.toMinutesPart();
@@ -228,21 +156,6 @@ public class ReviewService {
         if (hours > 0) s.append(hours).append(" h ");
         if (minutes > 0 || s.isEmpty()) s.append(minutes).append(" min");
         return s.toString().strip();
-    }
-
-    private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), RecordService.KOREA);
-    }
-
-    private static NewTimelineEntry actionEntry(String type, FollowUpAction a) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("action", a.id);
-        data.put("title", a.title);
-        data.put("owner", a.owner);
-        data.put("dueDate", a.dueDate.toString());
-        data.put("status", a.status.value());
-        if (a.note != null) data.put("note", a.note);
-        return new NewTimelineEntry(type, bonbu.timeline.Audience.STAFF, a.incidentNumber, data);
     }
 
     private static String blank(String s) {

@@ -3,10 +3,13 @@ package bonbu.review;
 import bonbu.incident.IncidentStatus;
 import bonbu.incident.LinkKind;
 import bonbu.incident.Severity;
+import bonbu.review.action.ActionView;
+import bonbu.review.hypothesis.HypothesisView;
+import bonbu.review.record.IncidentRecord;
+import bonbu.review.record.Measures;
 import bonbu.shared.LocalizedText;
 import bonbu.timeline.integrity.ChainCheck;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -46,19 +49,4 @@ public record ReviewView(
             Instant detectedAt,
             long minutesApart,
             String apart) {}
-
-    /** A follow-up action. */
-    public record ActionView(
-            long id,
-            String incident,
-            String title,
-            String owner,
-            LocalDate dueDate,
-            ActionStatus status,
-            String note,
-            boolean overdue,
-            String createdBy,
-            Instant createdAt,
-            Instant updatedAt,
-            long version) {}
 }

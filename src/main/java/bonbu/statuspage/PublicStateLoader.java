@@ -41,7 +41,7 @@ class PublicStateLoader {
     Timeline timeline;
 
     @Inject
-    bonbu.review.HypothesisService hypotheses;
+    bonbu.review.hypothesis.HypothesisService hypotheses;
 
     @Inject
     Clock clock;

@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bonbu.support.Api;
+import bonbu.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -90,13 +95,20 @@ class ExportTest {
 
     @Test
     void csvHasARowPerEntryAndAVerificationRow() {
+        // A minute ahead of the wall clock, so a row stamped by the wall clock would be too early.
+        TestClock.advance(Duration.ofMinutes(1));
+        Instant before = TestClock.now();
         Response r = export("csv");
         r.then().statusCode(200).contentType("text/csv");
         assertTrue(r.header("Content-Disposition").contains(number + "-timeline.csv"));
         String csv = r.asString();
         for (Long seq : seqs) assertTrue(csv.contains("\r\n" + seq + ","), "row for seq " + seq);
         assertTrue(csv.startsWith("seq,at_utc,at_kst,type,audience,actor,data,hash\r\n"));
-        assertTrue(csv.contains(",verification,"));
+        Matcher verification = Pattern.compile("\r\n,([^,]+),,verification,").matcher(csv);
+        assertTrue(verification.find(), csv);
+        Instant stamped = Instant.parse(verification.group(1));
+        assertFalse(stamped.isBefore(before), "stamped " + stamped + " by the service's clock, not before " + before);
+        assertFalse(stamped.isAfter(TestClock.now()), "stamped " + stamped + " while the export was made");
         assertTrue(csv.contains(lastHash));
         assertTrue(csv.contains("Investigating, \\\"\"first\\\"\""), "quotes doubled inside quoted fields");
     }

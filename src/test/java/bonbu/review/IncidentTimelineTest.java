@@ -67,12 +67,14 @@ class IncidentTimelineTest {
         assertEquals(days.get(0).get("date"), first.get("atKst").toString().substring(0, 10));
         assertTrue(first.get("hash").toString().matches("[0-9a-f]{64}"));
         assertEquals("OK", all.getString("verification.status"));
+        assertEquals(Map.of(), all.getMap("filters"), "no filter, none listed");
 
         JsonPath publicOnly = as("viewer")
                 .get("/api/incidents/{n}/timeline?audience=public", number)
                 .then()
                 .extract()
                 .jsonPath();
+        assertEquals(Map.of("audience", "PUBLIC"), publicOnly.getMap("filters"), "only the filters that are set");
         List<String> audiences = publicOnly.getList("days.entries.flatten().audience");
         assertFalse(audiences.isEmpty());
         assertTrue(audiences.stream().allMatch("PUBLIC"::equals));

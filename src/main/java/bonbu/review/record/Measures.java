@@ -1,4 +1,4 @@
-package bonbu.review;
+package bonbu.review.record;
 
 import bonbu.component.ComponentStatus;
 import bonbu.incident.IncidentView;

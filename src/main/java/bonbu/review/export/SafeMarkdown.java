@@ -1,4 +1,4 @@
-package bonbu.review;
+package bonbu.review.export;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package bonbu.review;
+package bonbu.review.action;
 
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -16,11 +16,11 @@ import java.util.List;
 public class ActionsResource {
 
     @Inject
-    ReviewService reviews;
+    ActionService actions;
 
     /** Open and in-progress actions, soonest due first; {@code owner} narrows to one person. */
     @GET
-    public List<ReviewView.ActionView> open(@QueryParam("owner") String owner) {
-        return reviews.openActions(owner == null || owner.isBlank() ? null : owner.strip());
+    public List<ActionView> open(@QueryParam("owner") String owner) {
+        return actions.open(owner == null || owner.isBlank() ? null : owner.strip());
     }
 }

@@ -1,4 +1,4 @@
-package bonbu.review;
+package bonbu.review.hypothesis;
 
 import bonbu.security.Roles;
 import bonbu.shared.LocalizedText;

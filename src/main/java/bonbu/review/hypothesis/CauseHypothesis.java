@@ -1,6 +1,7 @@
-package bonbu.review;
+package bonbu.review.hypothesis;
 
 import bonbu.shared.LocalizedText;
+import bonbu.shared.Stage;
 import bonbu.shared.problem.DomainException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -62,16 +63,15 @@ class CauseHypothesis extends PanacheEntityBase {
      * refuted when the evidence turns (it is then no longer published). Nothing else.
      */
     void moveTo(HypothesisStatus next, Instant at) {
-        boolean allowed = switch (status) {
-            case SUSPECTED -> next == HypothesisStatus.CONFIRMED || next == HypothesisStatus.REFUTED;
-            case CONFIRMED -> next == HypothesisStatus.REFUTED;
-            case REFUTED -> false;
-        };
-        if (!allowed) {
-            throw new DomainException("Hypothesis " + id + " is " + status + "; it cannot become " + next
-                    + (status == HypothesisStatus.REFUTED
-                            ? ". A refuted hypothesis stays refuted: record a new one instead."
-                            : ". A confirmed cause can only be refuted."));
+        try {
+            Stage.check("Hypothesis " + id, status, next);
+        } catch (DomainException refused) {
+            throw new DomainException(refused.getMessage()
+                    + switch (status) {
+                        case REFUTED -> " A refuted hypothesis stays refuted: record a new one instead.";
+                        case CONFIRMED -> " A confirmed cause can only be refuted.";
+                        case SUSPECTED -> "";
+                    });
         }
         status = next;
         if (next == HypothesisStatus.REFUTED) published = false;

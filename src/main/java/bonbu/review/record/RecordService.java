@@ -1,26 +1,28 @@
-package bonbu.review;
+package bonbu.review.record;
 
+import bonbu.component.Catalog;
 import bonbu.incident.IncidentQueries;
 import bonbu.incident.IncidentView;
+import bonbu.shared.Kst;
 import bonbu.shared.problem.ProblemException;
 import bonbu.timeline.Timeline;
 import bonbu.timeline.integrity.ChainVerifier;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads an incident's record: its timeline, filtered, with the hash chain checked. */
 @ApplicationScoped
 public class RecordService {
-
-    static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
-    static final DateTimeFormatter KST = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'KST'");
 
     @Inject
     IncidentQueries incidents;
@@ -32,26 +34,26 @@ public class RecordService {
     ChainVerifier verifier;
 
     @Inject
-    bonbu.component.Catalog catalog;
+    Catalog catalog;
 
     @Inject
     ReviewConfig config;
 
     @Inject
-    java.time.Clock clock;
+    Clock clock;
 
     /** Key times, durations, and per-component minutes against the tier's recovery target. */
     @Transactional
     public Measures measures(String number) {
         IncidentView incident = incidents.get(number);
         IncidentView.KeyTimes times = incident.keyTimes();
-        java.time.Instant end = times.resolvedAt() != null ? times.resolvedAt() : clock.instant();
+        Instant end = times.resolvedAt() != null ? times.resolvedAt() : clock.instant();
         var impacts = timeline.ofType("catalog.impact", times.detectedAt());
-        java.util.Set<String> direct = new java.util.LinkedHashSet<>();
+        Set<String> direct = new LinkedHashSet<>();
         incident.components().stream().filter(IncidentView.Affected::direct).forEach(a -> direct.add(a.key()));
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>(direct);
+        Set<String> keys = new LinkedHashSet<>(direct);
         keys.addAll(Measures.movedBy(impacts, number));
-        List<Measures.Component> touched = new java.util.ArrayList<>();
+        List<Measures.Component> touched = new ArrayList<>();
         for (String key : keys) {
             var c = catalog.get(key);
             touched.add(new Measures.Component(key, c.name(), c.tier(), direct.contains(key)));
@@ -60,25 +62,20 @@ public class RecordService {
                 times, end, touched, impacts, tier -> config.recoveryTarget().of(tier));
     }
 
-    /** What to keep: each filter is optional; {@code component} matches entries that name the key. */
+    /**
+     * What to keep: each filter is optional; {@code component} matches entries that name the key.
+     * In JSON only the filters that are set appear.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Filter(String type, String audience, String actor, String component) {
 
-        Map<String, String> asMap() {
-            Map<String, String> m = new LinkedHashMap<>();
-            if (type != null) m.put("type", type);
-            if (audience != null) m.put("audience", audience);
-            if (actor != null) m.put("actor", actor);
-            if (component != null) m.put("component", component);
-            return m;
-        }
-
         /** Keeps everything. */
-        static final Filter NONE = new Filter(null, null, null, null);
+        public static final Filter NONE = new Filter(null, null, null, null);
 
-        static Filter of(String type, String audience, String actor, String component) {
+        public static Filter of(String type, String audience, String actor, String component) {
             String a = blankToNull(audience);
             if (a != null) {
-                a = a.toUpperCase(java.util.Locale.ROOT);
+                a = a.toUpperCase(Locale.ROOT);
                 if (!List.of("PUBLIC", "STAFF").contains(a)) {
                     throw ProblemException.notOneOf("audience", audience, List.of("PUBLIC", "STAFF"));
                 }
@@ -117,16 +114,20 @@ public class RecordService {
                 .map(RecordService::entry)
                 .filter(filter::keeps)
                 .toList();
-        return IncidentRecord.of(incident, filter.asMap(), entries, verifier.incident(number));
-    }
-
-    static String kst(java.time.Instant at) {
-        return KST.format(ZonedDateTime.ofInstant(at, KOREA));
+        return IncidentRecord.of(incident, filter, entries, verifier.incident(number));
     }
 
     private static IncidentRecord.Entry entry(Timeline.Recorded r) {
         var e = r.entry();
         return new IncidentRecord.Entry(
-                e.seq(), e.at(), kst(e.at()), e.type(), e.audience().name(), e.actor(), e.data(), r.hash(), r.origin());
+                e.seq(),
+                e.at(),
+                Kst.seconds(e.at()),
+                e.type(),
+                e.audience().name(),
+                e.actor(),
+                e.data(),
+                r.hash(),
+                r.origin());
     }
 }

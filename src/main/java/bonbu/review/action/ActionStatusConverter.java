@@ -1,4 +1,4 @@
-package bonbu.review;
+package bonbu.review.action;
 
 import bonbu.shared.LowerCaseEnumConverter;
 import jakarta.persistence.Converter;

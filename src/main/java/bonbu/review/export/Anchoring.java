@@ -1,5 +1,6 @@
-package bonbu.review;
+package bonbu.review.export;
 
+import bonbu.review.record.IncidentRecord;
 import bonbu.timeline.integrity.CheckpointView;
 import bonbu.timeline.integrity.Checkpoints;
 import java.util.List;

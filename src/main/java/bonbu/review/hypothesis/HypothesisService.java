@@ -1,9 +1,8 @@
-package bonbu.review;
+package bonbu.review.hypothesis;
 
 import bonbu.incident.IncidentQueries;
 import bonbu.shared.LocalizedText;
 import bonbu.shared.problem.ProblemException;
-import bonbu.timeline.Audience;
 import bonbu.timeline.NewTimelineEntry;
 import bonbu.timeline.Timeline;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,7 +42,7 @@ public class HypothesisService {
         h.updatedAt = now;
         h.persist();
         keep(h, evidence, actor, now);
-        timeline.append(actor, List.of(staff("incident.hypothesis_recorded", h, evidence)));
+        timeline.append(actor, List.of(staff(h, evidence)));
         return view(h);
     }
 
@@ -57,10 +55,9 @@ public class HypothesisService {
         h.moveTo(to, now);
         keep(h, evidence, actor, now);
         List<NewTimelineEntry> entries = new ArrayList<>();
-        entries.add(staff("incident.hypothesis_" + to.value(), h, evidence));
+        entries.add(staff(h, evidence));
         if (wasPublished && !h.published) {
-            entries.add(new NewTimelineEntry(
-                    "incident.cause_withdrawn", Audience.PUBLIC, number, Map.of("hypothesis", h.id)));
+            entries.add(NewTimelineEntry.publicly(number, new HypothesisFact.CauseWithdrawn(h.id)));
         }
         timeline.append(actor, entries);
         return view(h);
@@ -82,12 +79,10 @@ public class HypothesisService {
         // The unique index allows one published cause per incident: unpublish before publishing.
         CauseHypothesis.getEntityManager().flush();
         h.publish(now);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("hypothesis", h.id);
-        data.put("cause", h.statement());
-        data.put("replaces", replaced);
         timeline.append(
-                actor, List.of(new NewTimelineEntry("incident.cause_published", Audience.PUBLIC, number, data)));
+                actor,
+                List.of(NewTimelineEntry.publicly(
+                        number, new HypothesisFact.CausePublished(h.id, h.statement(), replaced))));
         return view(h);
     }
 
@@ -129,13 +124,10 @@ public class HypothesisService {
         v.persist();
     }
 
-    private static NewTimelineEntry staff(String type, CauseHypothesis h, String evidence) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("hypothesis", h.id);
-        data.put("statement", h.statement());
-        data.put("status", h.status.value());
-        data.put("evidence", evidence);
-        return new NewTimelineEntry(type, Audience.STAFF, h.incidentNumber, data);
+    /** The staff entry for the version just kept: recorded, confirmed or refuted. */
+    private static NewTimelineEntry staff(CauseHypothesis h, String evidence) {
+        return NewTimelineEntry.staff(
+                h.incidentNumber, HypothesisFact.reached(h.id, h.statement(), h.status, evidence));
     }
 
     private static HypothesisView view(CauseHypothesis h) {

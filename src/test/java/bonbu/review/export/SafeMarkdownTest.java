@@ -1,4 +1,4 @@
-package bonbu.review;
+package bonbu.review.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package bonbu.review;
+package bonbu.review.hypothesis;
 
 import bonbu.shared.LowerCaseEnumConverter;
 import jakarta.persistence.Converter;

@@ -1,6 +1,7 @@
-package bonbu.review;
+package bonbu.review.action;
 
-import bonbu.shared.problem.DomainException;
+import bonbu.shared.Stage;
+import bonbu.shared.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,7 +12,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.stream.Collectors;
 
 /** Something to do so that it does not happen again; tracked after the incident closes. */
 @Entity
@@ -51,16 +51,11 @@ class FollowUpAction extends PanacheEntityBase {
     @Version
     long version;
 
+    /** Moves to {@code next} if the state machine allows it; cancelling needs a reason. */
     void moveTo(ActionStatus next, String why, Instant at) {
-        if (!status.next().contains(next)) {
-            String allowed = status.next().isEmpty()
-                    ? "none: it is " + status
-                    : status.next().stream().map(ActionStatus::value).collect(Collectors.joining(", "));
-            throw new DomainException("Action " + id + " is " + status + "; it cannot become " + next
-                    + ". Allowed now: " + allowed + ".");
-        }
+        Stage.check("Action " + id, status, next);
         if (next == ActionStatus.CANCELLED && (why == null || why.isBlank())) {
-            throw bonbu.shared.problem.ProblemException.badRequest("Say why the action is cancelled (note).");
+            throw ProblemException.badRequest("Say why the action is cancelled (note).");
         }
         status = next;
         if (why != null && !why.isBlank()) note = why.strip();

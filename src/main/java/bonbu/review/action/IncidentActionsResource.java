@@ -1,4 +1,4 @@
-package bonbu.review;
+package bonbu.review.action;
 
 import bonbu.security.Roles;
 import io.quarkus.security.Authenticated;
@@ -43,7 +43,7 @@ public class IncidentActionsResource {
             @Size(max = 2000) String note) {}
 
     @Inject
-    ReviewService reviews;
+    ActionService actions;
 
     @Inject
     SecurityIdentity identity;
@@ -54,8 +54,8 @@ public class IncidentActionsResource {
     public Response addAction(
             @PathParam("number") String number,
             @NotNull(message = "a JSON body is required") @Valid NewActionRequest request) {
-        var action = reviews.addAction(
-                number, new ReviewService.NewAction(request.title(), request.owner(), request.dueDate()), actor());
+        ActionView action = actions.add(
+                number, new ActionService.NewAction(request.title(), request.owner(), request.dueDate()), actor());
         return Response.status(201).entity(action).build();
     }
 
@@ -63,11 +63,11 @@ public class IncidentActionsResource {
     @Path("{id}/status")
     @RolesAllowed({Roles.COMMANDER, Roles.RESPONDER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    public ReviewView.ActionView moveAction(
+    public ActionView moveAction(
             @PathParam("number") String number,
             @PathParam("id") long id,
             @NotNull(message = "a JSON body is required") @Valid MoveActionRequest request) {
-        return reviews.moveAction(number, id, request.status(), request.note(), actor());
+        return actions.move(number, id, request.status(), request.note(), actor());
     }
 
     private String actor() {

@@ -1,4 +1,4 @@
-package bonbu.review;
+package bonbu.review.hypothesis;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

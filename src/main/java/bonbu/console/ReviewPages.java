@@ -1,9 +1,14 @@
-package bonbu.review;
+package bonbu.console;
 
 import bonbu.incident.IncidentQueries;
 import bonbu.incident.IncidentView;
+import bonbu.review.record.IncidentRecord;
+import bonbu.review.record.RecordService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,10 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /** The incident timeline page for staff and ministry viewers: filter, read, export, print. */
@@ -24,6 +26,18 @@ import java.util.TreeSet;
 @Produces(MediaType.TEXT_HTML)
 public class ReviewPages {
 
+    /** The filters as the form shows them: blank where not set. */
+    @TemplateData
+    record Filters(String type, String audience, String actor, String component, boolean utc) {}
+
+    /** One day of entries as the page shows them. */
+    @TemplateData
+    record Day(String date, List<Entry> entries) {}
+
+    /** One entry, its time already in the chosen zone and its data as JSON text. */
+    @TemplateData
+    record Entry(long seq, String time, String iso, String type, String audience, String actor, String data) {}
+
     @Inject
     IncidentQueries incidents;
 
@@ -31,7 +45,7 @@ public class ReviewPages {
     RecordService records;
 
     @Inject
-    com.fasterxml.jackson.databind.ObjectMapper json;
+    ObjectMapper json;
 
     @Location("review/timeline.html")
     Template page;
@@ -56,32 +70,17 @@ public class ReviewPages {
                     types.add(e.type());
                     actors.add(e.actor());
                 }));
-        List<Map<String, Object>> days = new ArrayList<>();
-        for (IncidentRecord.Day day : shown.days()) {
-            List<Map<String, Object>> entries = new ArrayList<>();
-            for (IncidentRecord.Entry e : day.entries()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("seq", e.seq());
-                m.put(
-                        "time",
-                        utc
-                                ? e.at().toString().replace('T', ' ').replace("Z", " UTC")
-                                : e.atKst().substring(11));
-                m.put("iso", e.at().toString());
-                m.put("type", e.type());
-                m.put("audience", e.audience());
-                m.put("actor", e.actor());
-                m.put("data", toJson(e.data()));
-                entries.add(m);
-            }
-            days.add(Map.of("date", day.date(), "entries", entries));
-        }
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("type", filter.type() == null ? "" : filter.type());
-        f.put("audience", filter.audience() == null ? "" : filter.audience());
-        f.put("actor", filter.actor() == null ? "" : filter.actor());
-        f.put("component", filter.component() == null ? "" : filter.component());
-        f.put("utc", utc);
+        List<Day> days = shown.days().stream()
+                .map(day -> new Day(
+                        day.date(),
+                        day.entries().stream().map(e -> entry(e, utc)).toList()))
+                .toList();
+        Filters f = new Filters(
+                orBlank(filter.type()),
+                orBlank(filter.audience()),
+                orBlank(filter.actor()),
+                orBlank(filter.component()),
+                utc);
         return page.data("number", number)
                 .data("title", incident.title().ko())
                 .data("status", incident.status().value())
@@ -92,15 +91,32 @@ public class ReviewPages {
                 .data("types", List.copyOf(types))
                 .data("actors", List.copyOf(actors))
                 .data("f", f)
-                .data("verification", Exports.verificationLine(shown.verification()))
+                .data("verification", IncidentRecord.verificationLine(shown.verification()))
                 .data("verified", shown.verification().ok())
                 .render();
+    }
+
+    private Entry entry(IncidentRecord.Entry e, boolean utc) {
+        return new Entry(
+                e.seq(),
+                utc
+                        ? e.at().toString().replace('T', ' ').replace("Z", " UTC")
+                        : e.atKst().substring(11),
+                e.at().toString(),
+                e.type(),
+                e.audience(),
+                e.actor(),
+                toJson(e.data()));
+    }
+
+    private static String orBlank(String s) {
+        return s == null ? "" : s;
     }
 
     private String toJson(Object value) {
         try {
             return json.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,4 +1,4 @@
-package bonbu.review;
+package bonbu.review.record;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

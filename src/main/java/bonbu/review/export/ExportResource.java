@@ -1,6 +1,9 @@
-package bonbu.review;
+package bonbu.review.export;
 
 import bonbu.incident.IncidentQueries;
+import bonbu.review.ReviewService;
+import bonbu.review.record.IncidentRecord;
+import bonbu.review.record.RecordService;
 import bonbu.shared.problem.ProblemException;
 import bonbu.timeline.integrity.Checkpoints;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -38,6 +42,9 @@ public class ExportResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Clock clock;
+
     @Location("review/print.html")
     Template print;
 
@@ -51,7 +58,8 @@ public class ExportResource {
         Anchoring anchoring = Anchoring.of(
                 checkpoints,
                 record.days().stream().flatMap(d -> d.entries().stream()).toList());
-        Exports exports = new Exports(incidents.get(number), reviews.review(number, record), record, anchoring, json);
+        Exports exports = new Exports(
+                incidents.get(number), reviews.review(number, record), record, anchoring, json, clock.instant());
         return switch (f) {
             case "markdown" -> file(exports.markdown(), "text/markdown; charset=utf-8", number + ".md");
             case "csv" -> file(exports.csv(), "text/csv; charset=utf-8", number + "-timeline.csv");

@@ -1,4 +1,4 @@
-package bonbu.review;
+package bonbu.review.record;
 
 import bonbu.timeline.integrity.ChainCheck;
 import bonbu.timeline.integrity.ChainVerifier;
