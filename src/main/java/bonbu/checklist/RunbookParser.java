@@ -1,7 +1,7 @@
 package bonbu.checklist;
 
 import bonbu.component.ComponentKind;
-import bonbu.incident.command.CommandRole;
+import bonbu.incident.terms.CommandRole;
 import bonbu.shared.LocalizedText;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package bonbu.console;
 
 import bonbu.component.ComponentStatus;
-import bonbu.incident.IncidentStatus;
-import bonbu.incident.command.CommandRole;
+import bonbu.incident.terms.CommandRole;
+import bonbu.incident.terms.IncidentStatus;
 import io.quarkus.qute.TemplateData;
 import java.util.Arrays;
 import java.util.List;

@@ -1,11 +1,11 @@
 package bonbu.console;
 
 import bonbu.component.ComponentStatus;
-import bonbu.incident.IncidentStatus;
 import bonbu.incident.IncidentView;
-import bonbu.incident.LinkKind;
-import bonbu.incident.Severity;
-import bonbu.incident.command.CommandRole;
+import bonbu.incident.terms.CommandRole;
+import bonbu.incident.terms.IncidentStatus;
+import bonbu.incident.terms.LinkKind;
+import bonbu.incident.terms.Severity;
 import bonbu.security.StaffSession;
 import bonbu.statuspage.site.UpdatePreview;
 import bonbu.timeline.Timeline;

@@ -2,8 +2,10 @@ package bonbu.incident;
 
 import bonbu.component.ComponentStatus;
 import bonbu.component.ComponentView;
-import bonbu.incident.command.CommandRole;
-import bonbu.incident.command.RoleAssignment;
+import bonbu.incident.terms.CommandRole;
+import bonbu.incident.terms.IncidentStatus;
+import bonbu.incident.terms.LinkKind;
+import bonbu.incident.terms.Severity;
 import bonbu.shared.LocalizedText;
 import bonbu.shared.Stage;
 import bonbu.shared.problem.DomainException;

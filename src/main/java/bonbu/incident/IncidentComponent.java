@@ -1,5 +1,6 @@
 package bonbu.incident;
 
+import bonbu.incident.terms.IncidentStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;

@@ -1,7 +1,10 @@
 package bonbu.incident;
 
 import bonbu.component.ComponentStatus;
-import bonbu.incident.command.CommandRole;
+import bonbu.incident.terms.CommandRole;
+import bonbu.incident.terms.IncidentStatus;
+import bonbu.incident.terms.LinkKind;
+import bonbu.incident.terms.Severity;
 import bonbu.shared.LocalizedText;
 import bonbu.timeline.Fact;
 import java.time.Instant;

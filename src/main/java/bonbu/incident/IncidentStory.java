@@ -1,5 +1,7 @@
 package bonbu.incident;
 
+import bonbu.incident.terms.IncidentStatus;
+import bonbu.incident.terms.Severity;
 import bonbu.shared.LocalizedText;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,7 @@
 package bonbu.incident;
 
 import bonbu.component.ComponentStatus;
+import bonbu.incident.terms.IncidentStatus;
 import bonbu.shared.LocalizedText;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -2,8 +2,11 @@ package bonbu.incident;
 
 import bonbu.component.ComponentStatus;
 import bonbu.component.ComponentView;
-import bonbu.incident.api.Requests;
-import bonbu.incident.command.CommandRole;
+import bonbu.incident.terms.CommandRole;
+import bonbu.incident.terms.IncidentStatus;
+import bonbu.incident.terms.LinkKind;
+import bonbu.incident.terms.Requests;
+import bonbu.incident.terms.Severity;
 import bonbu.shared.LocalizedText;
 import java.time.Instant;
 import java.util.List;

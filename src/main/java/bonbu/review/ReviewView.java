@@ -1,8 +1,8 @@
 package bonbu.review;
 
-import bonbu.incident.IncidentStatus;
-import bonbu.incident.LinkKind;
-import bonbu.incident.Severity;
+import bonbu.incident.terms.IncidentStatus;
+import bonbu.incident.terms.LinkKind;
+import bonbu.incident.terms.Severity;
 import bonbu.review.action.ActionView;
 import bonbu.review.hypothesis.HypothesisView;
 import bonbu.review.record.IncidentRecord;

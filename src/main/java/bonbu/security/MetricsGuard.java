@@ -1,7 +1,7 @@
 package bonbu.security;
 
-import bonbu.shared.problem.SignInRefusal;
 import bonbu.shared.web.ProblemMapper;
+import bonbu.shared.web.SignInRefusal;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;

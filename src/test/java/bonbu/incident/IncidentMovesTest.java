@@ -1,9 +1,9 @@
 package bonbu.incident;
 
-import static bonbu.incident.IncidentStatus.IDENTIFIED;
-import static bonbu.incident.IncidentStatus.INVESTIGATING;
-import static bonbu.incident.IncidentStatus.MONITORING;
-import static bonbu.incident.IncidentStatus.RESOLVED;
+import static bonbu.incident.terms.IncidentStatus.IDENTIFIED;
+import static bonbu.incident.terms.IncidentStatus.INVESTIGATING;
+import static bonbu.incident.terms.IncidentStatus.MONITORING;
+import static bonbu.incident.terms.IncidentStatus.RESOLVED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,8 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bonbu.component.ComponentStatus;
-import bonbu.incident.command.CommandRole;
-import bonbu.incident.command.RoleAssignment;
+import bonbu.incident.terms.CommandRole;
+import bonbu.incident.terms.IncidentStatus;
+import bonbu.incident.terms.LinkKind;
+import bonbu.incident.terms.Severity;
 import bonbu.shared.LocalizedText;
 import bonbu.shared.problem.DomainException;
 import bonbu.shared.problem.ProblemException;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import bonbu.component.ComponentKind;
 import bonbu.component.ComponentStatus;
 import bonbu.component.ComponentView;
+import bonbu.incident.terms.Severity;
 import bonbu.shared.LocalizedText;
 import java.util.List;
 import org.junit.jupiter.api.Test;

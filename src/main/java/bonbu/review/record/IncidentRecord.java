@@ -1,7 +1,7 @@
 package bonbu.review.record;
 
-import bonbu.incident.IncidentStatus;
 import bonbu.incident.IncidentView;
+import bonbu.incident.terms.IncidentStatus;
 import bonbu.shared.Kst;
 import bonbu.timeline.integrity.ChainCheck;
 import bonbu.timeline.integrity.CheckpointCheck;

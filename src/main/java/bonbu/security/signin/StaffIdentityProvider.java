@@ -2,8 +2,8 @@ package bonbu.security.signin;
 
 import bonbu.security.CredentialHolder;
 import bonbu.security.Secrets;
-import bonbu.shared.problem.SignInRefusal;
 import bonbu.shared.web.RequestOrigin;
+import bonbu.shared.web.SignInRefusal;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;

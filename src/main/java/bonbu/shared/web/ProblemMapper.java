@@ -3,7 +3,6 @@ package bonbu.shared.web;
 import bonbu.shared.problem.AccessRefused;
 import bonbu.shared.problem.PageNotFound;
 import bonbu.shared.problem.ProblemException;
-import bonbu.shared.problem.SignInRefusal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;

@@ -3,7 +3,7 @@ package bonbu.statuspage.site;
 import bonbu.component.ComponentStatus;
 import bonbu.component.ComponentView;
 import bonbu.incident.IncidentStory;
-import bonbu.incident.Severity;
+import bonbu.incident.terms.Severity;
 import bonbu.statuspage.PublicState;
 
 /**

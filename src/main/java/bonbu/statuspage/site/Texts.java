@@ -1,7 +1,7 @@
 package bonbu.statuspage.site;
 
 import bonbu.component.ComponentStatus;
-import bonbu.incident.IncidentStatus;
+import bonbu.incident.terms.IncidentStatus;
 import bonbu.maintenance.MaintenanceStatus;
 import bonbu.shared.Kst;
 import bonbu.shared.LocalizedText;

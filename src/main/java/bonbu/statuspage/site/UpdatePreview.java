@@ -1,6 +1,6 @@
 package bonbu.statuspage.site;
 
-import bonbu.incident.IncidentStatus;
+import bonbu.incident.terms.IncidentStatus;
 import bonbu.shared.LocalizedText;
 import io.quarkus.qute.TemplateData;
 import java.time.Instant;

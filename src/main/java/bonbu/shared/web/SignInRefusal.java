@@ -1,6 +1,5 @@
-package bonbu.shared.problem;
+package bonbu.shared.web;
 
-import bonbu.shared.web.ProblemMapper;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package bonbu.incident;
+package bonbu.incident.terms;
 
 /** How two incidents relate. */
 public enum LinkKind {

@@ -1,5 +1,6 @@
-package bonbu.incident.command;
+package bonbu.incident;
 
+import bonbu.incident.terms.CommandRole;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package bonbu.incident;
+package bonbu.incident.terms;
 
 import bonbu.component.ComponentStatus;
 import bonbu.component.ComponentView;
@@ -11,7 +11,7 @@ public enum Severity {
     SEV3,
     SEV4;
 
-    boolean isWorseThan(Severity other) {
+    public boolean isWorseThan(Severity other) {
         return ordinal() < other.ordinal();
     }
 
@@ -20,7 +20,7 @@ public enum Severity {
      * outage; SEV2 for tier-1 degraded or tier-2 partial/major; SEV3 for tier-2 degraded or tier-3
      * partial/major; SEV4 otherwise. Maintenance counts as degraded.
      */
-    static Severity of(int tier, ComponentStatus status) {
+    public static Severity of(int tier, ComponentStatus status) {
         boolean outage = status == ComponentStatus.PARTIAL_OUTAGE || status == ComponentStatus.MAJOR_OUTAGE;
         boolean degraded =
                 status == ComponentStatus.DEGRADED_PERFORMANCE || status == ComponentStatus.UNDER_MAINTENANCE;
@@ -31,7 +31,7 @@ public enum Severity {
     }
 
     /** The worst severity among the affected components, by their effective status. */
-    static Severity derive(Collection<ComponentView> affected) {
+    public static Severity derive(Collection<ComponentView> affected) {
         Severity worst = SEV4;
         for (ComponentView c : affected) {
             Severity s = of(c.tier(), c.effectiveStatus());

@@ -1,9 +1,6 @@
-package bonbu.incident.api;
+package bonbu.incident.terms;
 
 import bonbu.component.ComponentStatus;
-import bonbu.incident.IncidentStatus;
-import bonbu.incident.LinkKind;
-import bonbu.incident.Severity;
 import bonbu.shared.LocalizedText;
 import bonbu.shared.problem.ProblemException;
 import jakarta.validation.Valid;

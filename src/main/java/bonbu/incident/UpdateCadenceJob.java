@@ -1,6 +1,5 @@
-package bonbu.incident.cadence;
+package bonbu.incident;
 
-import bonbu.incident.IncidentService;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package bonbu.incident.command;
+package bonbu.incident.terms;
 
 /** Incident command system roles held on an incident. */
 public enum CommandRole {

@@ -1,8 +1,7 @@
-package bonbu.incident.api;
+package bonbu.incident.terms;
 
 import bonbu.component.ComponentStatus;
 import bonbu.component.ComponentView;
-import bonbu.incident.Severity;
 import bonbu.shared.LocalizedText;
 import java.util.List;
 

@@ -1,6 +1,5 @@
-package bonbu.incident.cadence;
+package bonbu.incident.terms;
 
-import bonbu.incident.Severity;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;

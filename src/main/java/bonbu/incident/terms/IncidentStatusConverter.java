@@ -1,4 +1,4 @@
-package bonbu.incident;
+package bonbu.incident.terms;
 
 import bonbu.shared.LowerCaseEnumConverter;
 import jakarta.persistence.Converter;
