@@ -2,12 +2,15 @@ package bonbu.timeline;
 
 import java.util.Map;
 
-/** A fact to append to the timeline; the time and sequence number are added when it is stored. */
-public record NewTimelineEntry(String type, Audience audience, String incident, Map<String, Object> data) {
+/**
+ * A fact to append to the timeline, with who may see it and the incident it is about (null: none);
+ * the time and sequence number are added when it is stored.
+ */
+public record NewTimelineEntry(Audience audience, String incident, Fact fact) {
 
     /** A fact for one audience, about an incident (null: about none). */
     public static NewTimelineEntry of(Audience audience, String incident, Fact fact) {
-        return new NewTimelineEntry(Facts.typeOf(fact), audience, incident, Facts.data(fact));
+        return new NewTimelineEntry(audience, incident, fact);
     }
 
     /** A staff-only fact about no incident. */
@@ -30,11 +33,13 @@ public record NewTimelineEntry(String type, Audience audience, String incident, 
         return of(Audience.PUBLIC, incident, fact);
     }
 
-    public static NewTimelineEntry staff(String type, Map<String, Object> data) {
-        return new NewTimelineEntry(type, Audience.STAFF, null, data);
+    /** The stored entry type, from the fact's {@link Fact.Type}. */
+    public String type() {
+        return Facts.typeOf(fact);
     }
 
-    public static NewTimelineEntry publicly(String type, Map<String, Object> data) {
-        return new NewTimelineEntry(type, Audience.PUBLIC, null, data);
+    /** The stored JSON of the fact. */
+    public Map<String, Object> data() {
+        return Facts.data(fact);
     }
 }
