@@ -10,7 +10,7 @@ import io.quarkus.qute.TemplateData;
  * kinds of control this person may use (mirroring the {@code @RolesAllowed} of the handlers).
  */
 @TemplateData
-public record ConsoleSession(
+record ConsoleSession(
         String username,
         String csrfField,
         String csrfToken,

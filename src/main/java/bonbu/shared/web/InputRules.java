@@ -15,7 +15,7 @@ import java.util.Map;
  * to every request; a form handler that parses a date itself calls {@link #date} or
  * {@link #instant}.
  */
-public final class InputRules {
+final class InputRules {
 
     public static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
     public static final LocalDate LAST_DAY = LocalDate.of(2100, 12, 31);
