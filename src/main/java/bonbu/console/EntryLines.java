@@ -1,11 +1,14 @@
 package bonbu.console;
 
+import bonbu.component.ComponentFact;
+import bonbu.incident.IncidentFact;
+import bonbu.incident.terms.IncidentStatus;
+import bonbu.shared.LocalizedText;
 import bonbu.timeline.TimelineEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Map;
 
 /** Timeline entries as one short line each, for the room; the full record is on the timeline page. */
 @ApplicationScoped
@@ -27,23 +30,28 @@ class EntryLines {
 
     /** A short reading of an entry's facts; the full record is on the timeline page. */
     private String what(TimelineEvent e) {
-        Map<String, Object> d = e.data();
-        return switch (e.type()) {
-            case "incident.update_published", "incident.declared" -> {
-                Object update = "incident.declared".equals(e.type()) ? d.get("update") : d;
-                Object message = update instanceof Map<?, ?> m ? m.get("message") : null;
-                Object ko = message instanceof Map<?, ?> m ? m.get("ko") : message;
-                Object status = update instanceof Map<?, ?> m ? m.get("status") : null;
-                yield status + ": " + ko;
-            }
-            case "incident.role_assigned" ->
-                d.get("role") + " → " + d.get("member")
-                        + (d.get("previous") == null ? "" : " (" + d.get("previous") + ")");
-            case "component.status_changed" ->
-                d.get("key") + ": " + d.get("from") + " → " + d.get("to")
-                        + (d.get("reason") == null ? "" : " — " + d.get("reason"));
-            default -> compact(d);
-        };
+        IncidentFact incident = e.fact(IncidentFact.class);
+        if (incident instanceof IncidentFact.IncidentDeclared declared) {
+            IncidentFact.Update update = declared.update();
+            return update == null ? said(null, null) : said(update.status(), update.message());
+        }
+        if (incident instanceof IncidentFact.UpdatePublished update) {
+            return said(update.status(), update.message());
+        }
+        if (incident instanceof IncidentFact.RoleAssigned assigned) {
+            return assigned.role() + " → " + assigned.member()
+                    + (assigned.previous() == null ? "" : " (" + assigned.previous() + ")");
+        }
+        if (e.fact(ComponentFact.class) instanceof ComponentFact.ComponentStatusChanged changed) {
+            return changed.key() + ": " + changed.from() + " → " + changed.to()
+                    + (changed.reason() == null ? "" : " — " + changed.reason());
+        }
+        return compact(e.data());
+    }
+
+    /** An update's status and Korean message. */
+    private static String said(IncidentStatus status, LocalizedText message) {
+        return status + ": " + (message == null ? null : message.ko());
     }
 
     private String compact(Object value) {

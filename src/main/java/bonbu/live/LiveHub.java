@@ -1,5 +1,7 @@
 package bonbu.live;
 
+import bonbu.security.SecurityFact;
+import bonbu.security.account.AccountFact;
 import bonbu.shared.GracefulStop;
 import bonbu.shared.ShutdownBegan;
 import bonbu.statuspage.PublicProjection;
@@ -155,15 +157,22 @@ class LiveHub {
                 }
             }
             metrics.lag(Duration.between(e.at(), clock.instant()));
-            if (ENDS_ACCESS.contains(e.type()) && e.data().get("username") instanceof String username) {
-                closeStaffOf(username);
-            }
+            String ended = accessEndedFor(e);
+            if (ended != null) closeStaffOf(ended);
         }
     }
 
-    /** Entries after which a person's open console connections must prove their credentials again. */
-    private static final java.util.Set<String> ENDS_ACCESS =
-            java.util.Set.of("security.signed_out", "account.disabled", "account.password_reset");
+    /**
+     * Whose open console connections must prove their credentials again after this entry: someone
+     * who signed out, was disabled or had their password reset; null for any other entry.
+     */
+    private static String accessEndedFor(TimelineEvent e) {
+        if (e.fact(SecurityFact.class) instanceof SecurityFact.SignedOut out) return out.username();
+        Object account = e.fact(AccountFact.class);
+        if (account instanceof AccountFact.AccountDisabled disabled) return disabled.username();
+        if (account instanceof AccountFact.PasswordReset reset) return reset.username();
+        return null;
+    }
 
     /**
      * Someone signed out, or was disabled, or had their password reset (on any replica): their

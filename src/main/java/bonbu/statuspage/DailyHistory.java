@@ -1,7 +1,11 @@
 package bonbu.statuspage;
 
+import bonbu.component.ComponentFact;
+import bonbu.component.ComponentFact.EffectiveStatusChanged;
+import bonbu.component.ComponentFact.ImpactGroup;
 import bonbu.component.ComponentStatus;
 import bonbu.shared.Kst;
+import bonbu.timeline.Facts;
 import bonbu.timeline.TimelineEvent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +23,7 @@ import java.util.Map;
 final class DailyHistory {
 
     static final int DAYS = 90;
-    static final String ENTRY_TYPE = "component.effective_status_changed";
+    static final String ENTRY_TYPE = Facts.typeOf(EffectiveStatusChanged.class);
 
     private DailyHistory() {}
 
@@ -41,17 +45,13 @@ final class DailyHistory {
         Instant start = windowStart(today);
         Map<String, List<Move>> moves = new HashMap<>();
         for (TimelineEvent e : entries) {
-            if (!ENTRY_TYPE.equals(e.type()) || e.at().isBefore(start)) continue;
-            Object changes = e.data().get("changes");
-            if (!(changes instanceof List<?> groups)) continue;
-            for (Object g : groups) {
-                if (!(g instanceof Map<?, ?> group)) continue;
-                ComponentStatus from = status(group.get("from"));
-                ComponentStatus to = status(group.get("to"));
-                if (from == null || to == null || !(group.get("keys") instanceof List<?> keys)) continue;
-                for (Object key : keys) {
-                    moves.computeIfAbsent(String.valueOf(key), k -> new ArrayList<>())
-                            .add(new Move(e.at(), from, to));
+            if (e.at().isBefore(start) || !(e.fact(ComponentFact.class) instanceof EffectiveStatusChanged moved))
+                continue;
+            if (moved.changes() == null) continue;
+            for (ImpactGroup group : moved.changes()) {
+                if (group == null || group.from() == null || group.to() == null || group.keys() == null) continue;
+                for (String key : group.keys()) {
+                    moves.computeIfAbsent(key, k -> new ArrayList<>()).add(new Move(e.at(), group.from(), group.to()));
                 }
             }
         }
@@ -84,13 +84,5 @@ final class DailyHistory {
         for (long d = Math.max(0, a); d <= Math.min(DAYS - 1, b); d++) {
             if (status.isWorseThan(days[(int) d])) days[(int) d] = status;
         }
-    }
-
-    private static ComponentStatus status(Object value) {
-        if (value == null) return null;
-        for (ComponentStatus s : ComponentStatus.values()) {
-            if (s.value().equals(value.toString())) return s;
-        }
-        return null;
     }
 }

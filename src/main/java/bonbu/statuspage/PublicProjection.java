@@ -1,10 +1,24 @@
 package bonbu.statuspage;
 
 import bonbu.component.Catalog;
+import bonbu.component.ComponentFact;
+import bonbu.component.ComponentFact.ComponentCreated;
+import bonbu.component.ComponentFact.ComponentUpdated;
+import bonbu.component.ComponentFact.EffectiveStatusChanged;
 import bonbu.component.ComponentStatus;
 import bonbu.component.ComponentView;
+import bonbu.incident.IncidentFact;
+import bonbu.incident.IncidentFact.IncidentDeclared;
+import bonbu.incident.IncidentFact.StatusChanged;
+import bonbu.incident.IncidentFact.UpdatePublished;
+import bonbu.maintenance.MaintenanceFact;
+import bonbu.maintenance.MaintenanceFact.MaintenanceScheduled;
+import bonbu.maintenance.MaintenanceFact.MaintenanceStatusChanged;
+import bonbu.review.hypothesis.HypothesisFact;
+import bonbu.review.hypothesis.HypothesisFact.CausePublished;
 import bonbu.shared.LocalizedText;
 import bonbu.timeline.Audience;
+import bonbu.timeline.Facts;
 import bonbu.timeline.TimelineEvent;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -160,50 +174,58 @@ public class PublicProjection {
             }
         }
 
+        /**
+         * Dispatches on the entry's fact record but copies the stored values: the message carries
+         * what the entry stored, key by key (a legacy entry's extra names, a key it never had),
+         * which a decoded record cannot tell apart from a null or a default.
+         */
         PublicData data(TimelineEvent e) {
             Map<String, Object> in = e.data() == null ? Map.of() : e.data();
-            return switch (e.type()) {
-                case "component.effective_status_changed" -> new StatusChanges(statusChanges(in));
-                case "component.created" ->
-                    isShown(in.get("key"))
-                            ? new NewComponent(kept(in, "key"), kept(in, "name"), kept(in, "group"))
-                            : new Nothing();
-                case "component.updated" -> isShown(in.get("key")) ? componentUpdated(in) : new Nothing();
-                case "incident.declared" ->
-                    new Declaration(
-                            kept(in, "number"),
-                            kept(in, "title"),
-                            kept(in, "status"),
-                            shownComponents(in.get("components")),
-                            in.get("update") instanceof Map<?, ?> update ? update(update) : null);
-                case "incident.update_published" -> {
-                    Update u = update(in);
-                    yield new PublishedUpdate(
-                            u.id(),
-                            u.status(),
-                            u.message(),
-                            u.components(),
-                            u.publishedAt(),
-                            kept(in, "number"),
-                            kept(in, "previousStatus"));
-                }
-                case "incident.status_changed" ->
-                    new IncidentMove(kept(in, "number"), kept(in, "from"), kept(in, "to"));
-                case "incident.cause_published" -> new PublishedCause(kept(in, "cause"));
-                case "maintenance.scheduled", "maintenance.status_changed" ->
-                    new MaintenanceNotice(
-                            kept(in, "number"),
-                            kept(in, "title"),
-                            kept(in, "status"),
-                            kept(in, "from"),
-                            kept(in, "to"),
-                            kept(in, "scheduledFor"),
-                            kept(in, "scheduledUntil"),
-                            kept(in, "message"),
-                            shownComponents(in.get("components")));
-                // Anything else public says only that something changed: the page has the rest.
-                default -> new Nothing();
-            };
+            Class<?> fact = PUBLIC_FACTS.get(e.type());
+            if (fact == EffectiveStatusChanged.class) return new StatusChanges(statusChanges(in));
+            if (fact == ComponentCreated.class) {
+                return isShown(in.get("key"))
+                        ? new NewComponent(kept(in, "key"), kept(in, "name"), kept(in, "group"))
+                        : new Nothing();
+            }
+            if (fact == ComponentUpdated.class) return isShown(in.get("key")) ? componentUpdated(in) : new Nothing();
+            if (fact == IncidentDeclared.class) {
+                return new Declaration(
+                        kept(in, "number"),
+                        kept(in, "title"),
+                        kept(in, "status"),
+                        shownComponents(in.get("components")),
+                        in.get("update") instanceof Map<?, ?> update ? update(update) : null);
+            }
+            if (fact == UpdatePublished.class) {
+                Update u = update(in);
+                return new PublishedUpdate(
+                        u.id(),
+                        u.status(),
+                        u.message(),
+                        u.components(),
+                        u.publishedAt(),
+                        kept(in, "number"),
+                        kept(in, "previousStatus"));
+            }
+            if (fact == StatusChanged.class) {
+                return new IncidentMove(kept(in, "number"), kept(in, "from"), kept(in, "to"));
+            }
+            if (fact == CausePublished.class) return new PublishedCause(kept(in, "cause"));
+            if (fact == MaintenanceScheduled.class || fact == MaintenanceStatusChanged.class) {
+                return new MaintenanceNotice(
+                        kept(in, "number"),
+                        kept(in, "title"),
+                        kept(in, "status"),
+                        kept(in, "from"),
+                        kept(in, "to"),
+                        kept(in, "scheduledFor"),
+                        kept(in, "scheduledUntil"),
+                        kept(in, "message"),
+                        shownComponents(in.get("components")));
+            }
+            // Anything else public says only that something changed: the page has the rest.
+            return new Nothing();
         }
 
         private static ChangedComponent componentUpdated(Map<String, Object> in) {
@@ -289,6 +311,18 @@ public class PublicProjection {
         if (!in.containsKey(key)) return null;
         Object value = in.get(key);
         return value == null ? NullNode.getInstance() : value;
+    }
+
+    /** Entry type → fact record, for the families whose public entries carry details. */
+    private static final Map<String, Class<?>> PUBLIC_FACTS = publicFacts();
+
+    private static Map<String, Class<?>> publicFacts() {
+        Map<String, Class<?>> facts = new HashMap<>();
+        for (Class<?> family :
+                List.of(ComponentFact.class, IncidentFact.class, HypothesisFact.class, MaintenanceFact.class)) {
+            facts.putAll(Facts.typesOf(family));
+        }
+        return Map.copyOf(facts);
     }
 
     /** The fields of a component the public page shows, whose change the public hears of. */

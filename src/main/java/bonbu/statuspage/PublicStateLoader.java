@@ -1,5 +1,8 @@
 package bonbu.statuspage;
 
+import bonbu.component.ComponentFact;
+import bonbu.component.ComponentFact.EffectiveStatusChanged;
+import bonbu.component.ComponentFact.ImpactGroup;
 import bonbu.component.ComponentStatus;
 import bonbu.component.ComponentView;
 import bonbu.incident.IncidentQueries;
@@ -58,7 +61,7 @@ class PublicStateLoader {
         Map<String, ComponentStatus> current = new LinkedHashMap<>();
         for (ComponentView c : visible) current.put(c.key(), c.effectiveStatus());
         Map<String, List<ComponentStatus>> history = DailyHistory.compute(
-                today, now, current, timeline.ofType(DailyHistory.ENTRY_TYPE, DailyHistory.windowStart(today)));
+                today, now, current, timeline.ofType(EffectiveStatusChanged.class, DailyHistory.windowStart(today)));
         return new PublicState(
                 seq,
                 now,
@@ -81,12 +84,12 @@ class PublicStateLoader {
      * behalf: a resolved incident still names what it took down. Read incrementally.
      */
     private synchronized Map<String, Set<String>> touched() {
-        for (TimelineEvent e : timeline.ofTypeAboutIncidents(DailyHistory.ENTRY_TYPE, touchedUpTo)) {
-            if (e.data().get("changes") instanceof List<?> groups) {
-                for (Object g : groups) {
-                    if (g instanceof Map<?, ?> group && group.get("keys") instanceof List<?> keys) {
-                        Set<String> set = touched.computeIfAbsent(e.incident(), k -> new LinkedHashSet<>());
-                        for (Object k : keys) set.add(String.valueOf(k));
+        for (TimelineEvent e : timeline.ofTypeAboutIncidents(EffectiveStatusChanged.class, touchedUpTo)) {
+            if (e.fact(ComponentFact.class) instanceof EffectiveStatusChanged moved && moved.changes() != null) {
+                for (ImpactGroup group : moved.changes()) {
+                    if (group != null && group.keys() != null) {
+                        touched.computeIfAbsent(e.incident(), k -> new LinkedHashSet<>())
+                                .addAll(group.keys());
                     }
                 }
             }

@@ -82,6 +82,18 @@ public class Timeline {
                 .toList();
     }
 
+    /** Every entry holding one kind of fact at or after {@code from}, in seq order. */
+    @Transactional
+    public List<TimelineEvent> ofType(Class<? extends Fact> fact, Instant from) {
+        return ofType(Facts.typeOf(fact), from);
+    }
+
+    /** Entries holding one kind of fact about some incident, after {@code seq}, in seq order. */
+    @Transactional
+    public List<TimelineEvent> ofTypeAboutIncidents(Class<? extends Fact> fact, long seq) {
+        return ofTypeAboutIncidents(Facts.typeOf(fact), seq);
+    }
+
     /** Entries of one type about some incident, after {@code seq}, in seq order. */
     @Transactional
     public List<TimelineEvent> ofTypeAboutIncidents(String type, long seq) {

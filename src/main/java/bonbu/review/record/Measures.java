@@ -1,5 +1,8 @@
 package bonbu.review.record;
 
+import bonbu.component.ComponentFact;
+import bonbu.component.ComponentFact.Impact;
+import bonbu.component.ComponentFact.ImpactGroup;
 import bonbu.component.ComponentStatus;
 import bonbu.incident.IncidentView;
 import bonbu.shared.LocalizedText;
@@ -12,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.IntFunction;
 
@@ -66,9 +70,9 @@ public record Measures(
             List<Object[]> moves = new ArrayList<>(); // {at, from, to}
             for (TimelineEvent e : impacts) {
                 if (e.at().isBefore(from) || e.at().isAfter(end)) continue;
-                for (Map<?, ?> group : groups(e)) {
-                    if (group.get("keys") instanceof List<?> keys && keys.contains(c.key())) {
-                        moves.add(new Object[] {e.at(), status(group.get("from")), status(group.get("to"))});
+                for (ImpactGroup group : groups(e)) {
+                    if (group.keys() != null && group.keys().contains(c.key())) {
+                        moves.add(new Object[] {e.at(), status(group.from()), status(group.to())});
                     }
                 }
             }
@@ -126,19 +130,17 @@ public record Measures(
         Set<String> keys = new LinkedHashSet<>();
         for (TimelineEvent e : impacts) {
             if (!incident.equals(e.incident())) continue;
-            for (Map<?, ?> group : groups(e)) {
-                if (group.get("keys") instanceof List<?> list) list.forEach(k -> keys.add(String.valueOf(k)));
+            for (ImpactGroup group : groups(e)) {
+                if (group.keys() != null) keys.addAll(group.keys());
             }
         }
         return keys;
     }
 
-    private static List<Map<?, ?>> groups(TimelineEvent e) {
-        List<Map<?, ?>> groups = new ArrayList<>();
-        if (e.data().get("changes") instanceof List<?> list) {
-            for (Object g : list) if (g instanceof Map<?, ?> m) groups.add(m);
-        }
-        return groups;
+    /** The groups of an effective-status entry (staff or public); none for any other entry. */
+    private static List<ImpactGroup> groups(TimelineEvent e) {
+        if (!(e.fact(ComponentFact.class) instanceof Impact impact) || impact.changes() == null) return List.of();
+        return impact.changes().stream().filter(Objects::nonNull).toList();
     }
 
     private static void add(Map<ComponentStatus, Long> seconds, ComponentStatus s, Instant from, Instant to) {
@@ -146,11 +148,9 @@ public record Measures(
         seconds.merge(s, Duration.between(from, to).toSeconds(), Long::sum);
     }
 
-    private static ComponentStatus status(Object value) {
-        for (ComponentStatus s : ComponentStatus.values()) {
-            if (s.value().equals(String.valueOf(value))) return s;
-        }
-        return ComponentStatus.OPERATIONAL;
+    /** A group's status; one the entry left out counts as operational. */
+    private static ComponentStatus status(ComponentStatus value) {
+        return value == null ? ComponentStatus.OPERATIONAL : value;
     }
 
     private static Long minutes(Instant from, Instant to) {

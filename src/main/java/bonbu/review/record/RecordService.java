@@ -1,6 +1,7 @@
 package bonbu.review.record;
 
 import bonbu.component.Catalog;
+import bonbu.component.ComponentFact.CatalogImpact;
 import bonbu.incident.IncidentQueries;
 import bonbu.incident.IncidentView;
 import bonbu.shared.Kst;
@@ -48,7 +49,7 @@ public class RecordService {
         IncidentView incident = incidents.get(number);
         IncidentView.KeyTimes times = incident.keyTimes();
         Instant end = times.resolvedAt() != null ? times.resolvedAt() : clock.instant();
-        var impacts = timeline.ofType("catalog.impact", times.detectedAt());
+        var impacts = timeline.ofType(CatalogImpact.class, times.detectedAt());
         Set<String> direct = new LinkedHashSet<>();
         incident.components().stream().filter(IncidentView.Affected::direct).forEach(a -> direct.add(a.key()));
         Set<String> keys = new LinkedHashSet<>(direct);
